@@ -1,0 +1,106 @@
+//! Diagnostics: what the codegen could not use, or had to decide, with where it was found.
+//!
+//! The library only collects diagnostics as data; front ends (CLI, build.rs) render them.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing (an override applied, a page skipped), never a problem.
+    Note,
+    /// Input the codegen used with a guess or partly ignored.
+    Warning,
+    /// Input the codegen could not use at all.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A place in the doc set: a path relative to the docs root (`beta/resources/x.md`) and a
+/// 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+}
+
+impl Location {
+    pub fn new(file: impl Into<String>, line: usize) -> Self {
+        Location {
+            file: file.into(),
+            line,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl Serialize for Location {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// One finding about the input.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable identifier of the kind of finding, e.g. `annotation-json`.
+    pub code: &'static str,
+    pub message: String,
+    pub source: Location,
+}
+
+impl Diagnostic {
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        source: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            source,
+        }
+    }
+
+    pub fn error(code: &'static str, source: Location, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, source, message)
+    }
+
+    pub fn warning(code: &'static str, source: Location, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, source, message)
+    }
+
+    pub fn note(code: &'static str, source: Location, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, code, source, message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {} [{}]",
+            self.source, self.severity, self.message, self.code
+        )
+    }
+}

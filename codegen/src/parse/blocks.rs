@@ -1,0 +1,344 @@
+//! Markdown -> a flat list of the blocks the page reader cares about, each with its line.
+//!
+//! pulldown-cmark does the markdown; this module only flattens its events into headings,
+//! paragraphs, HTML comments, fenced code and tables, keeping links and code spans that later
+//! stages need (type links in table cells, backticked enum members).
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// Inline content with links kept apart from the plain text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inline {
+    /// The text as a reader sees it: links reduced to their text, code spans in backticks.
+    pub text: String,
+    /// Links, as (text, destination).
+    pub links: Vec<Link>,
+    /// Contents of code spans, in order.
+    pub code_spans: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub text: String,
+    pub dest: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub line: usize,
+    pub cells: Vec<Inline>,
+    /// Cells written in the source; pulldown-cmark pads short rows with empty cells.
+    pub written: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        content: Inline,
+        line: usize,
+    },
+    Paragraph {
+        content: Inline,
+        line: usize,
+        /// Inside a block quote (notes, warnings): not part of the page's description.
+        quoted: bool,
+    },
+    /// An HTML block; annotations live in these comments.
+    Html { text: String, line: usize },
+    /// A fenced or indented code block; `line` is the fence line, `body_line` the first line of
+    /// the code.
+    Code {
+        info: String,
+        text: String,
+        line: usize,
+        body_line: usize,
+    },
+    Table {
+        header: TableRow,
+        rows: Vec<TableRow>,
+        line: usize,
+    },
+}
+
+/// Maps byte offsets to 1-based line numbers.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+/// What is being collected while walking events.
+enum Open {
+    None,
+    Inline {
+        content: Inline,
+        line: usize,
+        kind: InlineKind,
+    },
+    Code {
+        info: String,
+        fenced: bool,
+        text: String,
+        line: usize,
+    },
+    Html {
+        text: String,
+        line: usize,
+    },
+}
+
+#[derive(Clone, Copy)]
+enum InlineKind {
+    Heading(u8),
+    Paragraph { quoted: bool },
+}
+
+struct TableBuilder {
+    line: usize,
+    header: Option<TableRow>,
+    rows: Vec<TableRow>,
+    row: Option<TableRow>,
+    cell: Option<Inline>,
+}
+
+/// Splits `text` (the page without front matter, starting at `first_line`) into blocks.
+pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
+    let index = LineIndex::new(text);
+    let line_of = |offset: usize| index.line(offset) + first_line - 1;
+    let mut out = Vec::new();
+    let mut open = Open::None;
+    let mut table: Option<TableBuilder> = None;
+    // Links nest inside inline content; their text is gathered separately.
+    let mut link_stack: Vec<(String, String)> = Vec::new();
+    let mut quote_depth = 0usize;
+
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                open = Open::Inline {
+                    content: Inline::default(),
+                    line: line_of(range.start),
+                    kind: InlineKind::Heading(level as u8),
+                }
+            }
+            Event::Start(Tag::Paragraph) if table.is_none() => {
+                open = Open::Inline {
+                    content: Inline::default(),
+                    line: line_of(range.start),
+                    kind: InlineKind::Paragraph {
+                        quoted: quote_depth > 0,
+                    },
+                }
+            }
+            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph) => {
+                if let Open::Inline {
+                    mut content,
+                    line,
+                    kind,
+                } = std::mem::replace(&mut open, Open::None)
+                {
+                    content.text = content.text.trim().to_string();
+                    out.push(match kind {
+                        InlineKind::Heading(level) => Block::Heading {
+                            level,
+                            content,
+                            line,
+                        },
+                        InlineKind::Paragraph { quoted } => Block::Paragraph {
+                            content,
+                            line,
+                            quoted,
+                        },
+                    });
+                }
+            }
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let (info, fenced) = match kind {
+                    CodeBlockKind::Fenced(info) => (info.trim().to_string(), true),
+                    CodeBlockKind::Indented => (String::new(), false),
+                };
+                open = Open::Code {
+                    info,
+                    fenced,
+                    text: String::new(),
+                    line: line_of(range.start),
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Open::Code {
+                    info,
+                    fenced,
+                    text,
+                    line,
+                } = std::mem::replace(&mut open, Open::None)
+                {
+                    let body_line = if fenced { line + 1 } else { line };
+                    out.push(Block::Code {
+                        info,
+                        text,
+                        line,
+                        body_line,
+                    });
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                open = Open::Html {
+                    text: String::new(),
+                    line: line_of(range.start),
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Open::Html { text, line } = std::mem::replace(&mut open, Open::None) {
+                    out.push(Block::Html { text, line });
+                }
+            }
+            Event::Start(Tag::Table(_)) => {
+                table = Some(TableBuilder {
+                    line: line_of(range.start),
+                    header: None,
+                    rows: Vec::new(),
+                    row: None,
+                    cell: None,
+                })
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = table.take() {
+                    out.push(Block::Table {
+                        header: t.header.unwrap_or(TableRow {
+                            line: t.line,
+                            cells: Vec::new(),
+                            written: 0,
+                        }),
+                        rows: t.rows,
+                        line: t.line,
+                    });
+                }
+            }
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.row = Some(TableRow {
+                        line: line_of(range.start),
+                        cells: Vec::new(),
+                        written: 0,
+                    });
+                }
+            }
+            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    if let Some(row) = t.row.take() {
+                        if t.header.is_none() {
+                            t.header = Some(row);
+                        } else {
+                            t.rows.push(row);
+                        }
+                    }
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some(t) = table.as_mut() {
+                    t.cell = Some(Inline::default());
+                    if !range.is_empty() {
+                        if let Some(row) = t.row.as_mut() {
+                            row.written += 1;
+                        }
+                    }
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some(t) = table.as_mut() {
+                    if let (Some(mut cell), Some(row)) = (t.cell.take(), t.row.as_mut()) {
+                        cell.text = cell.text.trim().to_string();
+                        row.cells.push(cell);
+                    }
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link_stack.push((String::new(), dest_url.to_string()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((text, dest)) = link_stack.pop() {
+                    if let Some(inline) = current_inline(&mut open, &mut table) {
+                        inline.links.push(Link {
+                            text: text.trim().to_string(),
+                            dest,
+                        });
+                    }
+                }
+            }
+            Event::Text(t) => match &mut open {
+                Open::Code { text, .. } => text.push_str(&t),
+                Open::Html { text, .. } => text.push_str(&t),
+                _ => push_text(&mut open, &mut table, &mut link_stack, &t),
+            },
+            Event::Code(t) => {
+                if let Some(inline) = current_inline(&mut open, &mut table) {
+                    inline.code_spans.push(t.to_string());
+                }
+                push_text(&mut open, &mut table, &mut link_stack, &format!("`{t}`"));
+            }
+            Event::Html(t) => {
+                if let Open::Html { text, .. } = &mut open {
+                    text.push_str(&t);
+                } else {
+                    // A lone HTML line (not a block start) still carries annotations.
+                    out.push(Block::Html {
+                        text: t.to_string(),
+                        line: line_of(range.start),
+                    });
+                }
+            }
+            // `<br>` inside cells separates sentences; other inline tags add nothing.
+            Event::InlineHtml(t) if t.trim_start().to_ascii_lowercase().starts_with("<br") => {
+                push_text(&mut open, &mut table, &mut link_stack, " ");
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                push_text(&mut open, &mut table, &mut link_stack, " ")
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn current_inline<'a>(
+    open: &'a mut Open,
+    table: &'a mut Option<TableBuilder>,
+) -> Option<&'a mut Inline> {
+    if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
+        return Some(cell);
+    }
+    match open {
+        Open::Inline { content, .. } => Some(content),
+        _ => None,
+    }
+}
+
+fn push_text(
+    open: &mut Open,
+    table: &mut Option<TableBuilder>,
+    links: &mut [(String, String)],
+    text: &str,
+) {
+    if let Some((link_text, _)) = links.last_mut() {
+        link_text.push_str(text);
+    }
+    if let Some(inline) = current_inline(open, table) {
+        inline.text.push_str(text);
+    }
+}

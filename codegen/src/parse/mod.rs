@@ -1,0 +1,207 @@
+//! Stage 1: one markdown page -> [`Page`], plus diagnostics for what could not be read.
+//!
+//! Nothing here looks at other pages; cross-page questions (what a link points to, which
+//! type a name means) belong to `resolve`.
+
+mod annotations;
+mod blocks;
+mod front_matter;
+pub mod http;
+pub mod json_repr;
+mod page;
+mod prose;
+pub mod type_ref;
+
+pub use blocks::{Inline, Link};
+pub use page::{
+    AnnotatedBlock, Annotation, CodeBlock, Mention, Page, Row, Section, Table, Title, TitleKind,
+};
+
+use crate::diagnostics::{Diagnostic, Location};
+use annotations::Comment;
+use blocks::Block;
+
+/// Reads a page. `path` is relative to the docs root and uses `/`.
+pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let (front_matter, body, first_line) = front_matter::split(text);
+    let blocks = blocks::blocks(body, first_line);
+    let version = path
+        .split('/')
+        .next()
+        .filter(|v| *v == "beta" || v.starts_with('v'))
+        .map(str::to_string);
+
+    let mut page = Page {
+        path: path.to_string(),
+        version,
+        front_matter,
+        title: None,
+        namespace: None,
+        description: None,
+        inherits_from: None,
+        tables: Vec::new(),
+        annotated: Vec::new(),
+    };
+    let at = |line| Location::new(path, line);
+
+    let mut heading: Option<String> = None;
+    let mut in_intro = false;
+    let mut intro = Vec::new();
+    let mut pending: Option<AnnotatedBlock> = None;
+
+    for block in &blocks {
+        match block {
+            Block::Heading {
+                level,
+                content,
+                line,
+            } => {
+                if prose::is_tab_marker(content) {
+                    continue;
+                }
+                unbind(&mut pending, &mut page, &mut diagnostics);
+                if *level == 1 && page.title.is_none() {
+                    page.title = Some(prose::title(&content.text, *line));
+                    in_intro = true;
+                } else {
+                    in_intro = false;
+                }
+                heading = Some(content.text.clone());
+            }
+            Block::Paragraph {
+                content,
+                line,
+                quoted,
+            } => {
+                if let Some(ns) = prose::namespace(&content.text) {
+                    page.namespace.get_or_insert(ns);
+                    continue;
+                }
+                if page.inherits_from.is_none() {
+                    page.inherits_from = prose::inherits_from(content, *line);
+                }
+                if in_intro && !quoted && !prose::is_include(&content.text) {
+                    intro.push(content.text.clone());
+                }
+            }
+            Block::Html { text, line } => match annotations::read_comment(text) {
+                Comment::NotAnnotation | Comment::PageAnnotation => {}
+                Comment::Block(annotation) => {
+                    unbind(&mut pending, &mut page, &mut diagnostics);
+                    pending = Some(AnnotatedBlock {
+                        annotation,
+                        line: *line,
+                        code: None,
+                    });
+                }
+                Comment::Repaired(annotation, error) => {
+                    diagnostics.push(Diagnostic::warning(
+                        "annotation-json-repaired",
+                        at(line + error.line_offset),
+                        format!(
+                            "annotation is not valid JSON ({}); read it after removing trailing commas and smart quotes",
+                            error.message
+                        ),
+                    ));
+                    unbind(&mut pending, &mut page, &mut diagnostics);
+                    pending = Some(AnnotatedBlock {
+                        annotation,
+                        line: *line,
+                        code: None,
+                    });
+                }
+                Comment::Invalid(error) => {
+                    unbind(&mut pending, &mut page, &mut diagnostics);
+                    diagnostics.push(Diagnostic::error(
+                        "annotation-json",
+                        at(line + error.line_offset),
+                        format!(
+                            "annotation comment is not valid JSON: {}; expected an object such as {{\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"}}",
+                            error.message
+                        ),
+                    ));
+                }
+            },
+            Block::Code {
+                info,
+                text,
+                line,
+                body_line,
+            } => {
+                if let Some(mut annotated) = pending.take() {
+                    annotated.code = Some(CodeBlock {
+                        info: info.clone(),
+                        text: text.clone(),
+                        line: *line,
+                        body_line: *body_line,
+                    });
+                    page.annotated.push(annotated);
+                }
+            }
+            Block::Table { header, rows, line } => {
+                unbind(&mut pending, &mut page, &mut diagnostics);
+                let header: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
+                let Some(section) = prose::table_section(heading.as_deref(), &header) else {
+                    continue;
+                };
+                for row in rows {
+                    if row.written < header.len() {
+                        diagnostics.push(Diagnostic::warning(
+                            "table-row-cells",
+                            at(row.line),
+                            format!(
+                                "table row has {} cell(s) where the header has {} columns ({}); missing cells are read as empty",
+                                row.written,
+                                header.len(),
+                                header.join(" | ")
+                            ),
+                        ));
+                    }
+                }
+                page.tables.push(Table {
+                    section,
+                    heading: heading.clone(),
+                    line: *line,
+                    header,
+                    rows: rows
+                        .iter()
+                        .map(|r| Row {
+                            line: r.line,
+                            cells: r.cells.clone(),
+                        })
+                        .collect(),
+                });
+            }
+        }
+    }
+    unbind(&mut pending, &mut page, &mut diagnostics);
+    let description = intro.join("\n\n");
+    if !description.trim().is_empty() {
+        page.description = Some(description);
+    }
+    (page, diagnostics)
+}
+
+/// An annotation followed by something other than its code block.
+fn unbind(
+    pending: &mut Option<AnnotatedBlock>,
+    page: &mut Page,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(annotated) = pending.take() else {
+        return;
+    };
+    let block_type = annotated.annotation.block_type.as_deref().unwrap_or("");
+    if block_type != "ignored" {
+        diagnostics.push(Diagnostic::warning(
+            "annotation-without-block",
+            Location::new(&page.path, annotated.line),
+            format!(
+                "annotation (blockType {:?}) is not followed by a code block; expected a fenced block right after it",
+                block_type
+            ),
+        ));
+    }
+    page.annotated.push(annotated);
+}

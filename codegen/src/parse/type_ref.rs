@@ -1,0 +1,299 @@
+//! Type cells of Properties tables: `String`, `Int32`, `[x](x.md) collection`,
+//! `Collection(microsoft.graph.x)`, `string (readonly)`, `Edm.Binary`, ...
+
+use serde::Serialize;
+
+use super::blocks::Inline;
+use super::prose::is_type_name;
+use crate::schema::Primitive;
+
+/// What a type cell says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TypeCell {
+    pub spelling: Spelling,
+    pub collection: bool,
+    pub read_only: bool,
+    /// The cell as written (links reduced to text).
+    pub written: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Spelling {
+    Primitive(#[serde(serialize_with = "csdl")] Primitive),
+    /// A type by name (bare or qualified) and maybe by the link to its page.
+    Named {
+        name: String,
+        link: Option<String>,
+    },
+    /// Nothing with a clear meaning.
+    Unrecognised,
+}
+
+fn csdl<S: serde::Serializer>(p: &Primitive, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(p.csdl_name())
+}
+
+/// Reads a type cell.
+pub fn type_cell(cell: &Inline) -> TypeCell {
+    let written = cell.text.trim().to_string();
+    let lower = written.to_ascii_lowercase();
+    let read_only = lower.contains("readonly") || lower.contains("read-only");
+    let mut collection = lower.contains("collection") || written.ends_with("[]");
+
+    // A link names the type, unless its text is a primitive (`[String](...)`).
+    if let Some(link) = cell.links.iter().find(|l| !l.dest.starts_with('#')) {
+        let (inner, wrapped) = strip_collection(&clean(&link.text));
+        collection |= wrapped;
+        if let Some(p) = primitive(&inner) {
+            return TypeCell {
+                spelling: Spelling::Primitive(p),
+                collection,
+                read_only,
+                written,
+            };
+        }
+        let name = if is_type_name(&inner) {
+            inner
+        } else {
+            // Fall back on the page the link points to.
+            link_stem(&link.dest).unwrap_or(inner)
+        };
+        return TypeCell {
+            spelling: Spelling::Named {
+                name,
+                link: Some(link.dest.clone()),
+            },
+            collection,
+            read_only,
+            written,
+        };
+    }
+
+    let core = core_text(&written);
+    let (inner, wrapped) = strip_collection(&core);
+    collection |= wrapped;
+    let spelling = match primitive(&inner) {
+        Some(p) => Spelling::Primitive(p),
+        None if is_type_name(&inner) => Spelling::Named {
+            name: inner.trim_start_matches("NAV.").to_string(),
+            link: None,
+        },
+        None => Spelling::Unrecognised,
+    };
+    TypeCell {
+        spelling,
+        collection,
+        read_only,
+        written,
+    }
+}
+
+/// The file stem of a link: `../resources/x.md#y` -> `x`.
+pub fn link_stem(dest: &str) -> Option<String> {
+    let path = dest.split(['#', '?']).next()?;
+    let file = path.rsplit('/').next()?;
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    (!stem.is_empty()).then(|| stem.to_string())
+}
+
+/// Drops notes and decoration: `string (url)` -> `string`, `**x**` -> `x`,
+/// `string, maximum size 20` -> `string`.
+fn core_text(written: &str) -> String {
+    let mut text = clean(written);
+    if let Some(i) = text.find(" (") {
+        if !text[..i].to_ascii_lowercase().starts_with("collection") {
+            text.truncate(i);
+        }
+    }
+    if let Some(i) = text.find([',', ';']) {
+        text.truncate(i);
+    }
+    text.trim().to_string()
+}
+
+fn clean(text: &str) -> String {
+    text.replace(['*', '`', '\u{a0}'], "")
+        .trim()
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// `Collection(x)`, `x collection`, `collection of x`, `x[]` -> (`x`, true).
+fn strip_collection(text: &str) -> (String, bool) {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("collection(") && t.ends_with(')') {
+        return (t[11..t.len() - 1].trim().to_string(), true);
+    }
+    if let Some(rest) = lower.strip_prefix("collection of ") {
+        return (t[t.len() - rest.len()..].trim().to_string(), true);
+    }
+    if lower.ends_with(" collection") {
+        return (t[..t.len() - 11].trim().to_string(), true);
+    }
+    if let Some(rest) = t.strip_suffix("[]") {
+        return (rest.trim().to_string(), true);
+    }
+    (t.to_string(), false)
+}
+
+/// The primitive a spelling means, if any.
+pub fn primitive(name: &str) -> Option<Primitive> {
+    let lower = name.trim().to_ascii_lowercase();
+    let lower = lower.strip_prefix("edm.").unwrap_or(&lower);
+    Some(match lower {
+        "string" | "str" | "url" | "uri" => Primitive::String,
+        "boolean" | "bool" => Primitive::Boolean,
+        "byte" => Primitive::Byte,
+        "sbyte" => Primitive::SByte,
+        "int16" => Primitive::Int16,
+        "int32" | "int" | "integer" => Primitive::Int32,
+        "int64" | "long" => Primitive::Int64,
+        "single" | "float" => Primitive::Single,
+        "double" | "number" => Primitive::Double,
+        "decimal" => Primitive::Decimal,
+        "datetimeoffset" | "datetime" | "timestamp" => Primitive::DateTimeOffset,
+        "date" => Primitive::Date,
+        "timeofday" => Primitive::TimeOfDay,
+        "duration" | "timespan" => Primitive::Duration,
+        "guid" | "uuid" => Primitive::Guid,
+        "binary" | "base64" => Primitive::Binary,
+        "stream" => Primitive::Stream,
+        "json" | "untyped" | "object" => Primitive::Untyped,
+        _ => return None,
+    })
+}
+
+/// "Read-only." / "Not nullable." / "Nullable." in a description.
+pub fn description_hints(description: &str) -> (bool, Option<bool>) {
+    let lower = description.to_ascii_lowercase();
+    let read_only = lower.contains("read-only") || lower.contains("readonly");
+    let nullable = if lower.contains("not nullable") || lower.contains("non-nullable") {
+        Some(false)
+    } else if lower.contains("nullable") {
+        Some(true)
+    } else {
+        None
+    };
+    (read_only, nullable)
+}
+
+/// A bare identifier as the docs write type and member names.
+pub fn is_identifier(name: &str) -> bool {
+    is_type_name(name) && !name.contains('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Link;
+
+    fn cell(text: &str) -> Inline {
+        Inline {
+            text: text.to_string(),
+            ..Inline::default()
+        }
+    }
+
+    fn linked(text: &str, dest: &str, after: &str) -> Inline {
+        Inline {
+            text: format!("{text}{after}"),
+            links: vec![Link {
+                text: text.to_string(),
+                dest: dest.to_string(),
+            }],
+            code_spans: vec![],
+        }
+    }
+
+    fn prim(text: &str) -> (Spelling, bool) {
+        let c = type_cell(&cell(text));
+        (c.spelling, c.collection)
+    }
+
+    #[test]
+    fn primitive_spellings() {
+        for (text, p) in [
+            ("String", Primitive::String),
+            ("string", Primitive::String),
+            ("Int32", Primitive::Int32),
+            ("Integer", Primitive::Int32),
+            ("Int64", Primitive::Int64),
+            ("Boolean", Primitive::Boolean),
+            ("Double", Primitive::Double),
+            ("Single", Primitive::Single),
+            ("DateTimeOffset", Primitive::DateTimeOffset),
+            ("datetime", Primitive::DateTimeOffset),
+            ("Date", Primitive::Date),
+            ("TimeOfDay", Primitive::TimeOfDay),
+            ("Duration", Primitive::Duration),
+            ("Guid", Primitive::Guid),
+            ("GUID", Primitive::Guid),
+            ("Binary", Primitive::Binary),
+            ("Edm.Binary", Primitive::Binary),
+            ("Stream", Primitive::Stream),
+            ("Json", Primitive::Untyped),
+            ("string (readonly)", Primitive::String),
+            ("string (url)", Primitive::String),
+            ("string, maximum size 20", Primitive::String),
+            ("**String**", Primitive::String),
+        ] {
+            assert_eq!(prim(text), (Spelling::Primitive(p), false), "{text}");
+        }
+    }
+
+    #[test]
+    fn collections() {
+        assert_eq!(
+            prim("String collection"),
+            (Spelling::Primitive(Primitive::String), true)
+        );
+        assert_eq!(
+            prim("Collection(Edm.String)"),
+            (Spelling::Primitive(Primitive::String), true)
+        );
+        let named = |n: &str| Spelling::Named {
+            name: n.into(),
+            link: None,
+        };
+        assert_eq!(
+            prim("Collection(microsoft.graph.x)"),
+            (named("microsoft.graph.x"), true)
+        );
+        assert_eq!(prim("NAV.PostalAddress"), (named("PostalAddress"), false));
+    }
+
+    #[test]
+    fn links_name_the_type() {
+        let c = type_cell(&linked("resultInfo", "resultinfo.md", ""));
+        assert_eq!(
+            c.spelling,
+            Spelling::Named {
+                name: "resultInfo".into(),
+                link: Some("resultinfo.md".into())
+            }
+        );
+        let c = type_cell(&linked(
+            "attendee",
+            "../resources/attendee.md",
+            " collection",
+        ));
+        assert!(c.collection);
+        let c = type_cell(&linked("String", "https://example.com", ""));
+        assert_eq!(c.spelling, Spelling::Primitive(Primitive::String));
+    }
+
+    #[test]
+    fn readonly_and_unrecognised() {
+        assert!(type_cell(&cell("string (readonly)")).read_only);
+        assert_eq!(
+            prim("see below for details"),
+            (Spelling::Unrecognised, false)
+        );
+        assert_eq!(link_stem("../resources/X.md#props").as_deref(), Some("X"));
+        assert_eq!(
+            description_hints("Read-only. Not nullable."),
+            (true, Some(false))
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! The schema model: every type of the doc set, resolved, as plain data.
+//!
+//! It knows nothing of markdown or of Rust; `inspect --json` prints it as it is.
+
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// All types of a doc set and every diagnostic found on the way.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Schema {
+    pub types: Vec<TypeDef>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TypeKind {
+    /// Has a key, or derives from a type that has one.
+    Entity,
+    Complex,
+    Enum,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeDef {
+    /// The name as the docs spell it: `teamsAsyncOperation`.
+    pub name: String,
+    /// `microsoft.graph`, `microsoft.graph.callRecords`, ...
+    pub namespace: String,
+    /// `beta` or `v1.0`.
+    pub version: String,
+    pub kind: TypeKind,
+    /// Qualified name of the base type.
+    pub base_type: Option<String>,
+    #[serde(rename = "abstract")]
+    pub is_abstract: bool,
+    pub open_type: bool,
+    pub media_entity: bool,
+    /// The key property, for entities that name one.
+    pub key: Option<String>,
+    /// Where the type is defined: the resource annotation, or the title of the page.
+    pub source: Location,
+    pub description: Option<String>,
+    /// Front matter `ms.prod` / `ms.subservice`: the product area the page belongs to.
+    pub area: Option<String>,
+    /// Own properties, in documentation order (inherited ones live on the base type).
+    pub properties: Vec<Property>,
+    /// Enum members, in documentation order.
+    pub members: Vec<Member>,
+    /// For an enum written inline in property descriptions: the properties that use it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inline_for: Vec<String>,
+}
+
+impl TypeDef {
+    pub fn qualified_name(&self) -> String {
+        format!("{}.{}", self.namespace, self.name)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Property {
+    /// The wire name: `targetResourceId`, `@odata.type`.
+    pub name: String,
+    /// CSDL spelling: `Edm.String`, `microsoft.graph.resultInfo`.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub collection: bool,
+    /// From the Relationships table.
+    pub navigation: bool,
+    /// `Some(false)` when the docs say "Not nullable", `Some(true)` for "Nullable".
+    pub nullable: Option<bool>,
+    pub read_only: bool,
+    /// The type as written, when it named nothing the doc set defines; the property is then
+    /// typed as raw JSON (`Edm.Untyped`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unresolved: Option<String>,
+    pub description: Option<String>,
+    pub source: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    pub name: String,
+    pub value: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// The primitive types of CSDL that the docs use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Primitive {
+    String,
+    Boolean,
+    Byte,
+    SByte,
+    Int16,
+    Int32,
+    Int64,
+    Single,
+    Double,
+    Decimal,
+    DateTimeOffset,
+    Date,
+    TimeOfDay,
+    Duration,
+    Guid,
+    Binary,
+    Stream,
+    /// Any JSON: the docs' `Json`, and references the codegen could not resolve.
+    Untyped,
+}
+
+impl Primitive {
+    pub const ALL: [Primitive; 18] = [
+        Primitive::String,
+        Primitive::Boolean,
+        Primitive::Byte,
+        Primitive::SByte,
+        Primitive::Int16,
+        Primitive::Int32,
+        Primitive::Int64,
+        Primitive::Single,
+        Primitive::Double,
+        Primitive::Decimal,
+        Primitive::DateTimeOffset,
+        Primitive::Date,
+        Primitive::TimeOfDay,
+        Primitive::Duration,
+        Primitive::Guid,
+        Primitive::Binary,
+        Primitive::Stream,
+        Primitive::Untyped,
+    ];
+
+    /// `Edm.String`, ...
+    pub fn csdl_name(self) -> &'static str {
+        match self {
+            Primitive::String => "Edm.String",
+            Primitive::Boolean => "Edm.Boolean",
+            Primitive::Byte => "Edm.Byte",
+            Primitive::SByte => "Edm.SByte",
+            Primitive::Int16 => "Edm.Int16",
+            Primitive::Int32 => "Edm.Int32",
+            Primitive::Int64 => "Edm.Int64",
+            Primitive::Single => "Edm.Single",
+            Primitive::Double => "Edm.Double",
+            Primitive::Decimal => "Edm.Decimal",
+            Primitive::DateTimeOffset => "Edm.DateTimeOffset",
+            Primitive::Date => "Edm.Date",
+            Primitive::TimeOfDay => "Edm.TimeOfDay",
+            Primitive::Duration => "Edm.Duration",
+            Primitive::Guid => "Edm.Guid",
+            Primitive::Binary => "Edm.Binary",
+            Primitive::Stream => "Edm.Stream",
+            Primitive::Untyped => "Edm.Untyped",
+        }
+    }
+
+    pub fn from_csdl(name: &str) -> Option<Primitive> {
+        Primitive::ALL.into_iter().find(|p| p.csdl_name() == name)
+    }
+}
+
+impl Schema {
+    /// Index of a type by version and qualified name.
+    pub fn find(&self, version: &str, qualified: &str) -> Option<usize> {
+        self.types.iter().position(|t| {
+            t.version == version && t.qualified_name().eq_ignore_ascii_case(qualified)
+        })
+    }
+
+    /// The base types of `index`, nearest first, stopping at a missing type or a cycle.
+    pub fn base_chain(
+        &self,
+        index: usize,
+        find: impl Fn(&str, &str) -> Option<usize>,
+    ) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut at = index;
+        while let Some(base) = &self.types[at].base_type {
+            match find(&self.types[at].version, base) {
+                Some(next) if next != index && !chain.contains(&next) => {
+                    chain.push(next);
+                    at = next;
+                }
+                _ => break,
+            }
+        }
+        chain
+    }
+
+    /// All properties of a type, base types' first; a property redefined lower down keeps its
+    /// place and takes the derived definition.
+    pub fn all_properties(
+        &self,
+        index: usize,
+        find: impl Fn(&str, &str) -> Option<usize>,
+    ) -> Vec<&Property> {
+        let mut chain = self.base_chain(index, find);
+        chain.reverse();
+        chain.push(index);
+        let mut out: Vec<&Property> = Vec::new();
+        for t in chain {
+            for p in &self.types[t].properties {
+                match out.iter_mut().find(|q| q.name == p.name) {
+                    Some(slot) => *slot = p,
+                    None => out.push(p),
+                }
+            }
+        }
+        out
+    }
+}
