@@ -1,0 +1,215 @@
+//! Enums written inline in descriptions ("Possible values are: `a`, `b`, `c`.") or in JSON
+//! representations (`"a | b | c"`), turned into enum types shared by every property that
+//! lists the same members under the same property name.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::Location;
+use crate::parse::type_ref::is_identifier;
+use crate::parse::Inline;
+use crate::schema::{Member, TypeDef, TypeKind};
+
+/// A string property whose description or representation lists its values.
+#[derive(Debug, Clone)]
+pub struct InlineEnum {
+    pub version: String,
+    pub namespace: String,
+    /// Qualified name of the type holding the property.
+    pub owner: String,
+    pub property: String,
+    pub members: Vec<String>,
+    pub area: Option<String>,
+    pub source: Location,
+}
+
+const PHRASES: [&str; 6] = [
+    "possible values are",
+    "possible values include",
+    "supported values are",
+    "valid values are",
+    "allowed values are",
+    "the possible values are",
+];
+
+/// The members listed after "Possible values are" in a description, if it lists any.
+pub fn possible_values(description: &Inline) -> Option<Vec<String>> {
+    let lower = description.text.to_ascii_lowercase();
+    let at = PHRASES
+        .iter()
+        .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+        .min()?;
+    let rest = description.text[at..].trim_start_matches([':', ' ']);
+    // The list ends with its sentence.
+    let sentence_end = rest
+        .char_indices()
+        .find(|&(i, c)| c == '.' && rest[i + 1..].starts_with([' ', '\n']) || c == '\n')
+        .map_or(rest.len(), |(i, _)| i);
+    let list = rest[..sentence_end].trim_end_matches('.');
+    let members: Vec<String> = list
+        .split([',', ';'])
+        .flat_map(|part| {
+            let part = part.trim();
+            let part = part
+                .strip_prefix("and ")
+                .or_else(|| part.strip_prefix("or "))
+                .unwrap_or(part);
+            part.split(" or ")
+                .flat_map(|p| p.split(" and "))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .map(|m| {
+            m.trim()
+                .trim_matches(['`', '"', '\'', '*'])
+                .trim()
+                .to_string()
+        })
+        .filter(|m| !m.is_empty())
+        .collect();
+    let valid = members.len() >= 2
+        && members.iter().all(|m| {
+            is_identifier(m)
+                || m.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        });
+    valid.then_some(members)
+}
+
+/// Which enum each (version, owner, property) uses.
+pub type Assignments = BTreeMap<(String, String, String), String>;
+
+/// Turns the inline enums into enum types, one per (version, namespace, property name,
+/// members); returns them with, per (owner, property), the qualified name of its enum.
+pub fn into_types(
+    uses: Vec<InlineEnum>,
+    taken: &dyn Fn(&str, &str) -> bool,
+) -> (Vec<TypeDef>, Assignments) {
+    let mut groups: BTreeMap<(String, String, String, Vec<String>), Vec<InlineEnum>> =
+        BTreeMap::new();
+    for u in uses {
+        groups
+            .entry((
+                u.version.clone(),
+                u.namespace.clone(),
+                u.property.to_ascii_lowercase(),
+                u.members.clone(),
+            ))
+            .or_default()
+            .push(u);
+    }
+    let mut types = Vec::new();
+    let mut assigned = BTreeMap::new();
+    let mut names_used: std::collections::HashSet<(String, String)> = Default::default();
+    for ((version, namespace, _, members), mut group) in groups {
+        group.sort_by(|a, b| (&a.owner, &a.property).cmp(&(&b.owner, &b.property)));
+        let first = &group[0];
+        let owner_name = first.owner.rsplit('.').next().unwrap_or(&first.owner);
+        let base = format!("{}{}", owner_name, upper_first(&first.property));
+        let mut name = base.clone();
+        let mut n = 1;
+        while taken(&version, &format!("{namespace}.{name}"))
+            || !names_used.insert((
+                version.clone(),
+                format!("{namespace}.{name}").to_ascii_lowercase(),
+            ))
+        {
+            n += 1;
+            name = format!(
+                "{base}{}",
+                if n == 2 {
+                    "Values".to_string()
+                } else {
+                    format!("Values{n}")
+                }
+            );
+        }
+        let qualified = format!("{namespace}.{name}");
+        let used_by: Vec<String> = group
+            .iter()
+            .map(|u| format!("{}.{}", u.owner, u.property))
+            .collect();
+        types.push(TypeDef {
+            name,
+            namespace: namespace.clone(),
+            version: version.clone(),
+            kind: TypeKind::Enum,
+            base_type: None,
+            is_abstract: false,
+            open_type: false,
+            media_entity: false,
+            key: None,
+            source: first.source.clone(),
+            description: Some(format!(
+                "Values of {}, as listed in its description.",
+                used_by.join(", ")
+            )),
+            area: first.area.clone(),
+            properties: Vec::new(),
+            members: members
+                .iter()
+                .map(|m| Member {
+                    name: m.clone(),
+                    value: None,
+                    description: None,
+                })
+                .collect(),
+            inline_for: used_by,
+        });
+        for u in group {
+            assigned.insert((u.version, u.owner, u.property), qualified.clone());
+        }
+    }
+    (types, assigned)
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inline(text: &str, spans: &[&str]) -> Inline {
+        Inline {
+            text: text.into(),
+            links: vec![],
+            code_spans: spans.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn reads_backticked_and_plain_lists() {
+        let v = possible_values(&inline(
+            "Possible values are: notStarted, running, completed, failed. Read-only. Server generated.",
+            &[],
+        ));
+        assert_eq!(v.unwrap(), ["notStarted", "running", "completed", "failed"]);
+        let v = possible_values(&inline(
+            "The type. Possible values are `a`, `b` and `c`.",
+            &["a", "b", "c"],
+        ));
+        assert_eq!(v.unwrap(), ["a", "b", "c"]);
+        let v = possible_values(&inline(
+            "Possible values are: none, or unknownFutureValue.",
+            &[],
+        ));
+        assert_eq!(v.unwrap(), ["none", "unknownFutureValue"]);
+    }
+
+    #[test]
+    fn prose_is_not_a_list() {
+        assert_eq!(
+            possible_values(&inline(
+                "Possible values are described in the table below.",
+                &[]
+            )),
+            None
+        );
+        assert_eq!(possible_values(&inline("The status.", &[])), None);
+    }
+}

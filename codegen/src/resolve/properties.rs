@@ -1,0 +1,530 @@
+//! One definition -> a [`TypeDef`]: table rows, JSON representation keys, members, base type,
+//! each checked against the others.
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::parse::json_repr::{self, Hint, ReprProperty};
+use crate::parse::type_ref::{self, description_hints, Spelling, TypeCell};
+use crate::parse::{Inline, Section, Table};
+use crate::schema::{Member, Primitive, Property, TypeDef, TypeKind};
+
+use super::definitions::Definition;
+use super::index::TypeIndex;
+use super::inline_enums::{possible_values, InlineEnum};
+
+/// Everything a definition yields.
+pub struct Built {
+    pub def: TypeDef,
+    pub inline_enums: Vec<InlineEnum>,
+    /// The base type as written, and where, for checking once all types are known.
+    pub base_written: Option<(String, usize)>,
+}
+
+pub struct Builder<'a> {
+    pub index: &'a TypeIndex,
+    pub diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    pub fn build(&mut self, d: &Definition<'_>) -> Built {
+        let page = d.page;
+        let at = |line| Location::new(&page.path, line);
+        let annotation = d.resource.map(|b| &b.annotation);
+        let area = page
+            .front("ms.prod")
+            .or_else(|| page.front("ms.subservice"))
+            .map(str::to_string);
+        let mut def = TypeDef {
+            name: d.name.clone(),
+            namespace: d.namespace.clone(),
+            version: d.version.clone(),
+            kind: if d.is_enum {
+                TypeKind::Enum
+            } else {
+                TypeKind::Complex
+            },
+            base_type: None,
+            is_abstract: annotation.is_some_and(|a| a.is_abstract),
+            open_type: annotation.is_some_and(|a| a.open_type),
+            media_entity: annotation.is_some_and(|a| a.is_media_entity),
+            key: annotation.and_then(|a| a.key_property.clone()),
+            source: at(d.line),
+            description: if d.owns_tables {
+                page.description.clone()
+            } else {
+                None
+            },
+            area: area.clone(),
+            properties: Vec::new(),
+            members: Vec::new(),
+            inline_for: Vec::new(),
+        };
+        let mut inline_enums = Vec::new();
+        let tables: Vec<&Table> = if d.owns_tables {
+            page.tables.iter().collect()
+        } else {
+            Vec::new()
+        };
+
+        for table in &tables {
+            match table.section {
+                Section::Members => self.members(&page.path, table, &mut def),
+                Section::Properties | Section::Relationships if !d.is_enum => {
+                    for row in &table.rows {
+                        if let Some((property, values)) = self.row(d, table, row) {
+                            if let Some(members) = values {
+                                inline_enums.push(self.inline_use(d, &property, members, &area));
+                            }
+                            self.push_property(&mut def, property);
+                        }
+                    }
+                }
+                _ => {
+                    self.diagnostics.push(Diagnostic::warning(
+                        "table-ignored",
+                        at(table.line),
+                        format!(
+                            "{:?} table on an enum page; expected only a Members table",
+                            table.section
+                        ),
+                    ));
+                }
+            }
+        }
+
+        if let Some(code) = d.resource.and_then(|b| b.code.as_ref()) {
+            let repr = json_repr::representation(&code.text, code.body_line);
+            if let Some((line, error)) = &repr.json_error {
+                self.diagnostics.push(Diagnostic::warning(
+                    "representation-json",
+                    at(*line),
+                    format!("JSON representation is not valid JSON ({error}); its keys were read by a tolerant scan"),
+                ));
+            }
+            self.merge_representation(d, &mut def, &repr.properties, &mut inline_enums, &area);
+        }
+
+        if let Some(a) = annotation {
+            if let Some(key) = &a.key_property {
+                if !def.properties.iter().any(|p| &p.name == key) && key != "id" {
+                    self.diagnostics.push(Diagnostic::warning(
+                        "key-property-unknown",
+                        at(d.line),
+                        format!("keyProperty {key:?} names no property of {}", def.name),
+                    ));
+                }
+            }
+            for optional in &a.optional_properties {
+                if !def
+                    .properties
+                    .iter()
+                    .any(|p| p.name.eq_ignore_ascii_case(optional))
+                {
+                    self.diagnostics.push(Diagnostic::warning(
+                        "optional-property-unknown",
+                        at(d.line),
+                        format!(
+                            "optionalProperties names {optional:?}, which is no property of {}",
+                            def.name
+                        ),
+                    ));
+                }
+            }
+        }
+        if d.is_enum && def.members.is_empty() {
+            self.diagnostics.push(Diagnostic::warning(
+                "enum-without-members",
+                at(d.line),
+                format!(
+                    "enum {} lists no members; expected a Members table",
+                    def.name
+                ),
+            ));
+        }
+
+        let base_written = annotation
+            .and_then(|a| a.base_type.clone().map(|b| (b, d.line)))
+            .or_else(|| {
+                page.inherits_from
+                    .as_ref()
+                    .filter(|_| d.owns_tables)
+                    .map(|m| {
+                        (
+                            m.link
+                                .as_deref()
+                                .map(|l| format!("link:{l}"))
+                                .unwrap_or_else(|| m.text.clone()),
+                            m.line,
+                        )
+                    })
+            });
+        Built {
+            def,
+            inline_enums,
+            base_written,
+        }
+    }
+
+    fn push_property(&mut self, def: &mut TypeDef, property: Property) {
+        if let Some(existing) = def.properties.iter().find(|p| p.name == property.name) {
+            self.diagnostics.push(Diagnostic::warning(
+                "duplicate-property",
+                property.source.clone(),
+                format!(
+                    "property {:?} is documented twice (first at {}); the first is used",
+                    property.name, existing.source
+                ),
+            ));
+            return;
+        }
+        def.properties.push(property);
+    }
+
+    fn members(&mut self, path: &str, table: &Table, def: &mut TypeDef) {
+        let value_col = column(&table.header, |h| h.starts_with("value"));
+        let desc_col = column(&table.header, |h| h.starts_with("descr"));
+        for row in &table.rows {
+            let name = clean_name(cell(&row.cells, 0));
+            if name.is_empty() {
+                self.diagnostics.push(Diagnostic::warning(
+                    "member-name-missing",
+                    Location::new(path, row.line),
+                    "Members row has no member name in its first cell",
+                ));
+                continue;
+            }
+            let value = value_col.and_then(|c| {
+                let text = cell(&row.cells, c).trim().to_string();
+                if text.is_empty() {
+                    return None;
+                }
+                let parsed = text.parse::<i64>().ok();
+                if parsed.is_none() {
+                    self.diagnostics.push(Diagnostic::warning(
+                        "member-value",
+                        Location::new(path, row.line),
+                        format!("member {name:?} has value {text:?}; expected an integer"),
+                    ));
+                }
+                parsed
+            });
+            let description = desc_col
+                .map(|c| cell(&row.cells, c).trim().to_string())
+                .filter(|d| !d.is_empty());
+            if def.members.iter().any(|m| m.name == name) {
+                self.diagnostics.push(Diagnostic::warning(
+                    "duplicate-member",
+                    Location::new(path, row.line),
+                    format!("member {name:?} is listed twice; the first is used"),
+                ));
+                continue;
+            }
+            def.members.push(Member {
+                name,
+                value,
+                description,
+            });
+        }
+    }
+
+    /// A Properties or Relationships row -> a property, and the members its description lists.
+    fn row(
+        &mut self,
+        d: &Definition<'_>,
+        table: &Table,
+        row: &crate::parse::Row,
+    ) -> Option<(Property, Option<Vec<String>>)> {
+        let at = Location::new(&d.page.path, row.line);
+        let type_col = column(&table.header, |h| h.starts_with("type"))?;
+        let desc_col = column(&table.header, |h| h.starts_with("descr"));
+        let name = clean_name(cell(&row.cells, 0));
+        if !is_property_name(&name) {
+            self.diagnostics.push(Diagnostic::warning(
+                "property-name",
+                at,
+                format!(
+                    "{:?} is not a property name; expected a single word such as `createdDateTime`",
+                    cell(&row.cells, 0)
+                ),
+            ));
+            return None;
+        }
+        let empty = Inline::default();
+        let type_cell_content = row.cells.get(type_col).unwrap_or(&empty);
+        let description = desc_col.and_then(|c| row.cells.get(c));
+        let parsed = type_ref::type_cell(type_cell_content);
+        let (desc_read_only, nullable) = description
+            .map(|c| description_hints(&c.text))
+            .unwrap_or((false, None));
+        let (type_name, unresolved) = self.resolve_cell(d, &parsed, &at);
+        let values = description
+            .filter(|_| type_name == Primitive::String.csdl_name())
+            .and_then(possible_values);
+        Some((
+            Property {
+                name,
+                type_name,
+                collection: parsed.collection,
+                navigation: table.section == Section::Relationships,
+                nullable,
+                read_only: parsed.read_only || desc_read_only,
+                unresolved,
+                description: description
+                    .map(|c| c.text.clone())
+                    .filter(|t| !t.is_empty()),
+                source: at,
+            },
+            values,
+        ))
+    }
+
+    /// The CSDL type a cell means, or `Edm.Untyped` and the text it could not resolve.
+    fn resolve_cell(
+        &mut self,
+        d: &Definition<'_>,
+        cell: &TypeCell,
+        at: &Location,
+    ) -> (String, Option<String>) {
+        match &cell.spelling {
+            Spelling::Primitive(p) => (p.csdl_name().to_string(), None),
+            Spelling::Named { name, link } => {
+                let found = link
+                    .as_deref()
+                    .and_then(|l| self.index.by_link(&d.version, l))
+                    .or_else(|| self.index.by_name(&d.version, name, &d.namespace));
+                match found {
+                    Some(q) => (q.to_string(), None),
+                    None => {
+                        let message = match link {
+                            Some(l) => format!(
+                                "type {:?} links to {l:?}, which defines no type in this {} doc set; typed as raw JSON",
+                                cell.written, d.version
+                            ),
+                            None => format!(
+                                "type {:?} names no type of this {} doc set; typed as raw JSON",
+                                cell.written, d.version
+                            ),
+                        };
+                        self.diagnostics.push(Diagnostic::warning(
+                            "unresolved-type",
+                            at.clone(),
+                            message,
+                        ));
+                        (
+                            Primitive::Untyped.csdl_name().to_string(),
+                            Some(cell.written.clone()),
+                        )
+                    }
+                }
+            }
+            Spelling::Unrecognised => {
+                self.diagnostics.push(Diagnostic::warning(
+                    "unknown-type-name",
+                    at.clone(),
+                    format!(
+                        "type {:?} is not a type name; expected a primitive (String, Int32, DateTimeOffset, ...) or a link to a type page; typed as raw JSON",
+                        cell.written
+                    ),
+                ));
+                (
+                    Primitive::Untyped.csdl_name().to_string(),
+                    Some(cell.written.clone()),
+                )
+            }
+        }
+    }
+
+    fn inline_use(
+        &self,
+        d: &Definition<'_>,
+        property: &Property,
+        members: Vec<String>,
+        area: &Option<String>,
+    ) -> InlineEnum {
+        InlineEnum {
+            version: d.version.clone(),
+            namespace: d.namespace.clone(),
+            owner: d.qualified_name(),
+            property: property.name.clone(),
+            members,
+            area: area.clone(),
+            source: property.source.clone(),
+        }
+    }
+
+    /// Cross-checks the table with the JSON representation and adds what only the JSON lists.
+    fn merge_representation(
+        &mut self,
+        d: &Definition<'_>,
+        def: &mut TypeDef,
+        repr: &[ReprProperty],
+        inline_enums: &mut Vec<InlineEnum>,
+        area: &Option<String>,
+    ) {
+        let at = |line| Location::new(&d.page.path, line);
+        for key in repr {
+            if key.name.starts_with("@odata.") {
+                continue;
+            }
+            let table_index = def
+                .properties
+                .iter()
+                .position(|p| p.name == key.name)
+                .or_else(|| {
+                    def.properties
+                        .iter()
+                        .position(|p| p.name.eq_ignore_ascii_case(&key.name))
+                });
+            match table_index {
+                Some(i) => {
+                    let property = &mut def.properties[i];
+                    if property.name != key.name {
+                        self.diagnostics.push(Diagnostic::warning(
+                            "property-name-case",
+                            property.source.clone(),
+                            format!(
+                                "table names {:?}, JSON representation (line {}) names {:?}; the JSON spelling is used as the wire name",
+                                property.name, key.line, key.name
+                            ),
+                        ));
+                        property.name = key.name.clone();
+                    }
+                    self.check_hint(d, property, key);
+                    if let Hint::Choices(members) = &key.hint {
+                        let listed = inline_enums.iter().any(|e| e.property == property.name);
+                        if property.type_name == Primitive::String.csdl_name() && !listed {
+                            let property = property.clone();
+                            inline_enums.push(self.inline_use(d, &property, members.clone(), area));
+                        }
+                    }
+                }
+                None => {
+                    if !is_property_name(&key.name) {
+                        self.diagnostics.push(Diagnostic::warning(
+                            "property-name",
+                            at(key.line),
+                            format!(
+                                "JSON representation key {:?} is not a property name",
+                                key.name
+                            ),
+                        ));
+                        continue;
+                    }
+                    let (type_name, unresolved) = self.hint_type(d, key);
+                    self.diagnostics.push(Diagnostic::warning(
+                        "property-not-in-table",
+                        at(key.line),
+                        format!(
+                            "property {:?} is in the JSON representation but in no Properties or Relationships table; typed {type_name} from its JSON value",
+                            key.name
+                        ),
+                    ));
+                    let property = Property {
+                        name: key.name.clone(),
+                        type_name,
+                        collection: key.collection,
+                        navigation: false,
+                        nullable: None,
+                        read_only: false,
+                        unresolved,
+                        description: None,
+                        source: at(key.line),
+                    };
+                    if let Hint::Choices(members) = &key.hint {
+                        if property.type_name == Primitive::String.csdl_name() {
+                            inline_enums.push(self.inline_use(d, &property, members.clone(), area));
+                        }
+                    }
+                    def.properties.push(property);
+                }
+            }
+        }
+        let documented_in_json = |p: &Property| repr.iter().any(|k| k.name == p.name);
+        if !repr.is_empty() {
+            for property in def
+                .properties
+                .iter()
+                .filter(|p| !p.navigation && !documented_in_json(p))
+            {
+                self.diagnostics.push(Diagnostic::note(
+                    "property-not-in-json",
+                    property.source.clone(),
+                    format!(
+                        "property {:?} is in the Properties table but not in the JSON representation",
+                        property.name
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// The type a JSON representation value implies, for a key no table documents.
+    fn hint_type(&mut self, d: &Definition<'_>, key: &ReprProperty) -> (String, Option<String>) {
+        let primitive = match &key.hint {
+            Hint::ODataType(t) => {
+                return match self.index.by_name(&d.version, t, &d.namespace) {
+                    Some(q) => (q.to_string(), None),
+                    None => {
+                        self.diagnostics.push(Diagnostic::warning(
+                            "unresolved-type",
+                            Location::new(&d.page.path, key.line),
+                            format!("JSON representation type hint {t:?} names no type of this {} doc set; typed as raw JSON", d.version),
+                        ));
+                        (Primitive::Untyped.csdl_name().to_string(), Some(t.clone()))
+                    }
+                };
+            }
+            Hint::Text(t) => type_ref::primitive(t.split([' ', '(']).next().unwrap_or(t))
+                .unwrap_or(Primitive::String),
+            Hint::Choices(_) => Primitive::String,
+            Hint::Integer => Primitive::Int32,
+            Hint::Number => Primitive::Double,
+            Hint::Boolean => Primitive::Boolean,
+            Hint::Null | Hint::Other => Primitive::Untyped,
+        };
+        (primitive.csdl_name().to_string(), None)
+    }
+
+    fn check_hint(&mut self, d: &Definition<'_>, property: &Property, key: &ReprProperty) {
+        let Hint::ODataType(t) = &key.hint else {
+            return;
+        };
+        let hinted = self.index.by_name(&d.version, t, &d.namespace);
+        if property.unresolved.is_none() && hinted.is_some_and(|h| h != property.type_name) {
+            self.diagnostics.push(Diagnostic::warning(
+                "json-hint-mismatch",
+                Location::new(&d.page.path, key.line),
+                format!(
+                    "JSON representation types {:?} as {t:?}, the table as {:?}; the table is used",
+                    property.name, property.type_name
+                ),
+            ));
+        }
+    }
+}
+
+fn column(header: &[String], matches: impl Fn(&str) -> bool) -> Option<usize> {
+    header
+        .iter()
+        .position(|h| matches(&h.trim().to_ascii_lowercase()))
+}
+
+fn cell(cells: &[Inline], i: usize) -> &str {
+    cells.get(i).map_or("", |c| c.text.as_str())
+}
+
+/// `**id**`, `` `id` ``, `id (deprecated)` -> `id`.
+fn clean_name(text: &str) -> String {
+    let t = text.replace(['*', '`', '\\'], "");
+    let t = t.trim();
+    let t = t.split(" (").next().unwrap_or(t);
+    t.trim().to_string()
+}
+
+/// Wire names: letters, digits, `_`, and the `@` and `.` of annotations.
+fn is_property_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.contains(char::is_whitespace)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '@' | '.' | '-' | '$'))
+}
