@@ -1,0 +1,41 @@
+//! Rust types for property types: the Edm primitives, references, collections, boxing.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::schema::Primitive;
+
+/// The Rust type of a primitive. `support` is the path to the support module from the
+/// module being written.
+pub fn primitive(p: Primitive, support: &TokenStream) -> TokenStream {
+    match p {
+        Primitive::String => quote!(::std::string::String),
+        Primitive::Boolean => quote!(bool),
+        Primitive::Byte => quote!(u8),
+        Primitive::SByte => quote!(i8),
+        Primitive::Int16 => quote!(i16),
+        Primitive::Int32 => quote!(i32),
+        Primitive::Int64 => quote!(i64),
+        Primitive::Single => quote!(f32),
+        Primitive::Double | Primitive::Decimal => quote!(f64),
+        Primitive::DateTimeOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
+        Primitive::Date => quote!(::chrono::NaiveDate),
+        Primitive::TimeOfDay => quote!(::chrono::NaiveTime),
+        Primitive::Duration => quote!(#support::Duration),
+        Primitive::Guid => quote!(::uuid::Uuid),
+        Primitive::Binary => quote!(#support::Binary),
+        Primitive::Stream | Primitive::Untyped => quote!(::serde_json::Value),
+    }
+}
+
+/// Wraps an element type as a property: collection, box, and the absent/null/value layers.
+pub fn property(element: TokenStream, collection: bool, boxed: bool) -> TokenStream {
+    let inner = if collection {
+        quote!(::std::vec::Vec<#element>)
+    } else if boxed {
+        quote!(::std::boxed::Box<#element>)
+    } else {
+        element
+    };
+    quote!(::std::option::Option<::std::option::Option<#inner>>)
+}

@@ -1,0 +1,117 @@
+//! Entity and complex types -> structs with serde attributes and doc comments.
+
+use std::collections::HashSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::doc_attrs;
+use super::ident::{self, Scope};
+use super::names::{relative_path, Names};
+use super::rust_types;
+use crate::schema::{Primitive, Property, Schema, TypeDef};
+
+/// Name of the map that keeps what the docs do not list.
+pub const ADDITIONAL: &str = "additional_properties";
+
+/// All properties of a type, base types' first.
+pub fn all_properties<'s>(schema: &'s Schema, names: &Names, index: usize) -> Vec<&'s Property> {
+    schema.all_properties(index, |v, q| names.index_of(v, q))
+}
+
+pub struct StructContext<'a> {
+    pub schema: &'a Schema,
+    pub names: &'a Names,
+    /// (from, to) type indexes whose field must be boxed.
+    pub boxed: &'a HashSet<(usize, usize)>,
+}
+
+impl StructContext<'_> {
+    pub fn emit(&self, index: usize) -> TokenStream {
+        let t = &self.schema.types[index];
+        let (module, name) = &self.names.items[index];
+        let ident = format_ident!("{}", name);
+        let support: TokenStream = relative_path(module, &[], "support")
+            .parse()
+            .expect("a path");
+        let nullable = format!("{}::nullable", relative_path(module, &[], "support"));
+
+        let mut scope = Scope::with_reserved(&[ADDITIONAL]);
+        let fields = all_properties(self.schema, self.names, index).into_iter().map(|p| {
+            let field = scope.claim(ident::snake(&p.name));
+            let field_ident = ident::to_ident(&field);
+            let wire = &p.name;
+            let rename = (field.trim_start_matches("r#") != wire.as_str())
+                .then(|| quote!(rename = #wire,));
+            let ty = self.field_type(index, p, &support);
+            let docs = doc_attrs(&property_doc(p));
+            quote! {
+                #docs
+                #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = #nullable)]
+                pub #field_ident: #ty,
+            }
+        });
+        let docs = doc_attrs(&type_doc(t));
+        let additional = format_ident!("{}", ADDITIONAL);
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+            pub struct #ident {
+                #(#fields)*
+                /// Properties the documentation does not list, such as `@odata.context`, kept
+                /// as they were so that nothing is lost on a round trip.
+                #[serde(flatten)]
+                pub #additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            }
+        }
+    }
+
+    fn field_type(&self, from: usize, p: &Property, support: &TokenStream) -> TokenStream {
+        let version = &self.schema.types[from].version;
+        let (module, _) = &self.names.items[from];
+        let (element, target) = match Primitive::from_csdl(&p.type_name) {
+            Some(prim) => (rust_types::primitive(prim, support), None),
+            None => match self.names.index_of(version, &p.type_name) {
+                Some(to) => {
+                    let (to_module, to_name) = &self.names.items[to];
+                    let path: TokenStream = relative_path(module, to_module, to_name)
+                        .parse()
+                        .expect("module paths are identifiers");
+                    (path, Some(to))
+                }
+                // Resolution types every unknown reference as Edm.Untyped; keep a safe
+                // fallback should a schema be built by hand.
+                None => (quote!(::serde_json::Value), None),
+            },
+        };
+        let boxed = target.is_some_and(|to| self.boxed.contains(&(from, to)));
+        rust_types::property(element, p.collection, boxed)
+    }
+}
+
+fn type_doc(t: &TypeDef) -> String {
+    let mut doc = t.description.clone().unwrap_or_default();
+    if !doc.is_empty() {
+        doc.push_str("\n\n");
+    }
+    doc.push_str(&format!("`{}` ({})", t.qualified_name(), t.source));
+    if let Some(base) = &t.base_type {
+        doc.push_str(&format!("; inherits `{base}`"));
+    }
+    doc.push('.');
+    doc
+}
+
+fn property_doc(p: &Property) -> String {
+    let mut doc = p.description.clone().unwrap_or_default();
+    if let Some(written) = &p.unresolved {
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(&format!(
+            "Documented as `{}`, which names no documented type: kept as raw JSON.",
+            written.replace('`', "")
+        ));
+    }
+    doc
+}
