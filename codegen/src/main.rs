@@ -1,0 +1,204 @@
+//! The `graph-docs-codegen` command: a thin front end over the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use graph_docs_codegen::emit::IncludeStyle;
+use graph_docs_codegen::schema::TypeKind;
+use graph_docs_codegen::{Config, Diagnostic, Severity};
+
+#[derive(Parser)]
+#[command(
+    version,
+    about = "Rust model types from the Microsoft Graph reference documentation"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct Docs {
+    /// Docs folder laid out as the documentation tree (beta/resources/x.md, v1.0/...).
+    #[arg(required = true)]
+    docs_dirs: Vec<PathBuf>,
+    /// Overrides file to use instead of overrides.toml in the docs folders.
+    #[arg(long, conflicts_with = "no_overrides")]
+    overrides: Option<PathBuf>,
+    /// Apply no overrides: follow the pages exactly.
+    #[arg(long)]
+    no_overrides: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write the Rust modules for a docs folder and print a summary.
+    Generate {
+        #[command(flatten)]
+        docs: Docs,
+        /// Folder to write into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Write a complete cargo package with this name (Cargo.toml, src/) instead of
+        /// modules for a build script.
+        #[arg(long = "crate", value_name = "NAME")]
+        crate_name: Option<String>,
+    },
+    /// Print the resolved model.
+    Inspect {
+        #[command(flatten)]
+        docs: Docs,
+        /// Print JSON (the schema model as it is).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Report every diagnostic; exit non-zero when there are errors.
+    Check {
+        #[command(flatten)]
+        docs: Docs,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// `--deny warnings` fails on warnings too.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+fn config(docs: &Docs) -> Config {
+    let mut config = Config::new();
+    for dir in &docs.docs_dirs {
+        config.docs_dir(dir);
+    }
+    if let Some(file) = &docs.overrides {
+        config.overrides_file(file);
+    }
+    if docs.no_overrides {
+        config.without_overrides();
+    }
+    config
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> std::io::Result<ExitCode> {
+    match cli.command {
+        Command::Generate {
+            docs,
+            out,
+            crate_name,
+        } => {
+            let mut config = config(&docs);
+            let src = match &crate_name {
+                Some(_) => out.join("src"),
+                None => out.clone(),
+            };
+            config.out_dir(&src);
+            if crate_name.is_some() {
+                config.include_style(IncludeStyle::Relative);
+            }
+            let report = config.generate()?;
+            if let Some(name) = &crate_name {
+                graph_docs_codegen::package::write_package(&out, name, &report.schema)?;
+            }
+            let count = |k| report.count(k);
+            println!(
+                "read {} pages; generated {} types ({} entity, {} complex, {} enum) into {}",
+                report.pages_read,
+                report.schema.types.len(),
+                count(TypeKind::Entity),
+                count(TypeKind::Complex),
+                count(TypeKind::Enum),
+                out.display()
+            );
+            println!(
+                "{} files ({} changed); {}",
+                report.files_total,
+                report.files_written.len(),
+                summary(&report.schema.diagnostics)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Inspect { docs, json } => {
+            let loaded = config(&docs).load()?;
+            let mut stdout = std::io::stdout().lock();
+            if json {
+                serde_json::to_writer_pretty(&mut stdout, &loaded.schema)?;
+                writeln!(stdout)?;
+            } else {
+                for t in &loaded.schema.types {
+                    writeln!(
+                        stdout,
+                        "{} {} {:?} ({} properties, {} members) {}",
+                        t.version,
+                        t.qualified_name(),
+                        t.kind,
+                        t.properties.len(),
+                        t.members.len(),
+                        t.source
+                    )?;
+                }
+                writeln!(stdout, "{}", summary(&loaded.schema.diagnostics))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { docs, format, deny } => {
+            let loaded = config(&docs).load()?;
+            let diagnostics = &loaded.schema.diagnostics;
+            match format {
+                Format::Json => {
+                    let mut stdout = std::io::stdout().lock();
+                    serde_json::to_writer_pretty(
+                        &mut stdout,
+                        &serde_json::json!({ "diagnostics": diagnostics }),
+                    )?;
+                    writeln!(stdout)?;
+                }
+                Format::Human => {
+                    let mut out = StandardStream::stdout(ColorChoice::Auto);
+                    graph_docs_codegen::render::render(diagnostics, &docs.docs_dirs, &mut out)?;
+                    println!("{}", summary(diagnostics));
+                }
+            }
+            let failing = |d: &&Diagnostic| {
+                d.severity == Severity::Error || (deny.is_some() && d.severity == Severity::Warning)
+            };
+            Ok(if diagnostics.iter().any(|d| failing(&d)) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    let n = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+    format!(
+        "{} errors, {} warnings, {} notes",
+        n(Severity::Error),
+        n(Severity::Warning),
+        n(Severity::Note)
+    )
+}
