@@ -1,0 +1,44 @@
+//! Generates the model types from `docs-input/` into `OUT_DIR`; `generated/lib.rs` includes
+//! them. Runs again only when something under `docs-input/` changes.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use graph_docs_codegen::{Config, Severity};
+
+/// Diagnostics shown one by one; past this, a count per code.
+const SHOWN: usize = 20;
+
+fn main() {
+    let docs = PathBuf::from("docs-input");
+    println!("cargo:rerun-if-changed={}", docs.display());
+    println!("cargo:rerun-if-changed=build.rs");
+    let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    let report = Config::new()
+        .docs_dir(&docs)
+        .out_dir(out_dir)
+        .generate()
+        .unwrap_or_else(|e| panic!("cannot generate from {}: {e}", docs.display()));
+
+    let shown: Vec<_> = report
+        .schema
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .collect();
+    for d in shown.iter().take(SHOWN) {
+        println!("cargo:warning={d}");
+    }
+    if shown.len() > SHOWN {
+        let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
+        for d in &shown[SHOWN..] {
+            *by_code.entry(d.code).or_default() += 1;
+        }
+        let rest: Vec<String> = by_code.iter().map(|(c, n)| format!("{c}: {n}")).collect();
+        println!(
+            "cargo:warning=... and {} more ({}); run `graph-docs-codegen check docs-input` for all",
+            shown.len() - SHOWN,
+            rest.join(", ")
+        );
+    }
+}

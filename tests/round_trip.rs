@@ -1,0 +1,165 @@
+//! The seed response example reads into the generated types and writes back unchanged.
+
+use graph_docs_codegen::parse::{http, read_page};
+use graph_docs_codegen::Config;
+use graph_docs_models::beta::{
+    OperationError, ResultInfo, TeamsAsyncOperation, TeamsAsyncOperationStatus,
+    TeamsAsyncOperationType,
+};
+use serde_json::Value;
+
+const GET_PAGE: &str = "docs-input/beta/api/teamsasyncoperation-get.md";
+
+/// The JSON body of the page's response example.
+fn response_body() -> Value {
+    let text = std::fs::read_to_string(GET_PAGE).expect("seed page present");
+    let (page, _) = read_page("beta/api/teamsasyncoperation-get.md", &text);
+    let block = page
+        .annotated
+        .iter()
+        .find(|b| b.annotation.block_type.as_deref() == Some("response"))
+        .expect("a response block");
+    assert_eq!(
+        block.annotation.odata_type.as_deref(),
+        Some("microsoft.graph.teamsAsyncOperation")
+    );
+    let code = block.code.as_ref().expect("response code block");
+    let message = http::split(&code.text);
+    assert_eq!(message.status, Some(202));
+    serde_json::from_str(message.body).expect("response body is JSON")
+}
+
+/// Values equal as JSON, with timestamps compared as instants.
+fn assert_same(original: &Value, written: &Value, path: &str) {
+    match (original, written) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut keys_a: Vec<_> = a.keys().collect();
+            let mut keys_b: Vec<_> = b.keys().collect();
+            keys_a.sort();
+            keys_b.sort();
+            assert_eq!(keys_a, keys_b, "keys differ at {path}");
+            for (k, v) in a {
+                assert_same(v, &b[k], &format!("{path}.{k}"));
+            }
+        }
+        (Value::String(a), Value::String(b)) if a != b => {
+            let instant = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+            assert!(
+                instant(a).is_some() && instant(a) == instant(b),
+                "{path}: {a:?} written back as {b:?}"
+            );
+        }
+        (a, b) => assert_eq!(a, b, "at {path}"),
+    }
+}
+
+#[test]
+fn seed_response_round_trips() {
+    let body = response_body();
+    let operation: TeamsAsyncOperation = serde_json::from_value(body.clone()).expect("reads");
+
+    assert_eq!(
+        operation.status,
+        Some(Some(TeamsAsyncOperationStatus::Succeeded))
+    );
+    assert_eq!(
+        operation.operation_type,
+        Some(Some(TeamsAsyncOperationType::CreateChat))
+    );
+    assert_eq!(operation.attempts_count, Some(Some(1)));
+    assert_eq!(
+        operation.target_resource_id,
+        Some(Some(
+            "19:c253a29b5f694b55a6baad8e83510af7@thread.v2".to_string()
+        ))
+    );
+    // An explicit null is not an absent property.
+    assert_eq!(operation.error, Some(None));
+    assert!(operation
+        .additional_properties
+        .contains_key("@odata.context"));
+    assert!(operation.additional_properties.contains_key("values"));
+    let created = operation.created_date_time.flatten().expect("timestamp");
+    assert_eq!(created.timestamp_subsec_nanos(), 908_545_300);
+
+    let written = serde_json::to_value(&operation).expect("writes");
+    assert_same(&body, &written, "$");
+    assert_eq!(written["error"], Value::Null);
+}
+
+#[test]
+fn absent_null_and_value_stay_apart() {
+    let absent: OperationError = serde_json::from_str("{}").unwrap();
+    assert_eq!(absent.code, None);
+    assert_eq!(serde_json::to_string(&absent).unwrap(), "{}");
+    let null: OperationError = serde_json::from_str(r#"{"code": null}"#).unwrap();
+    assert_eq!(null.code, Some(None));
+    assert_eq!(serde_json::to_string(&null).unwrap(), r#"{"code":null}"#);
+    let info: ResultInfo =
+        serde_json::from_str(r#"{"code": 200, "subcode": -1, "message": "ok"}"#).unwrap();
+    assert_eq!((info.code, info.subcode), (Some(Some(200)), Some(Some(-1))));
+}
+
+#[test]
+fn undocumented_enum_values_survive() {
+    let status: TeamsAsyncOperationStatus =
+        serde_json::from_str(r#""unknownFutureValue""#).unwrap();
+    assert_eq!(
+        status,
+        TeamsAsyncOperationStatus::Undocumented("unknownFutureValue".into())
+    );
+    assert_eq!(
+        serde_json::to_string(&status).unwrap(),
+        r#""unknownFutureValue""#
+    );
+    assert_eq!(status.as_str(), "unknownFutureValue");
+    let known: TeamsAsyncOperationStatus = serde_json::from_str(r#""inProgress""#).unwrap();
+    assert_eq!(known, TeamsAsyncOperationStatus::InProgress);
+}
+
+#[test]
+fn without_the_override_the_check_reports_the_guid_conflict() {
+    let loaded = Config::new()
+        .docs_dir("docs-input")
+        .without_overrides()
+        .load()
+        .expect("docs-input readable");
+    let conflict = loaded
+        .schema
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "example-type-mismatch")
+        .expect("the targetResourceId conflict is reported");
+    assert_eq!(
+        conflict.source.to_string(),
+        "beta/api/teamsasyncoperation-get.md:126"
+    );
+    assert!(
+        conflict.message.contains("targetResourceId"),
+        "{}",
+        conflict.message
+    );
+    assert!(conflict
+        .message
+        .contains("19:c253a29b5f694b55a6baad8e83510af7@thread.v2"));
+    assert!(conflict.message.contains("Edm.Guid"));
+}
+
+#[test]
+fn with_the_override_the_docs_check_clean() {
+    let loaded = Config::new()
+        .docs_dir("docs-input")
+        .load()
+        .expect("readable");
+    let d = &loaded.schema.diagnostics;
+    assert!(
+        !d.iter().any(|d| d.code == "example-type-mismatch"),
+        "{d:#?}"
+    );
+    assert!(d.iter().any(|d| d.code == "override-applied"));
+    assert!(
+        !d.iter()
+            .any(|d| d.severity == graph_docs_codegen::Severity::Error),
+        "{d:#?}"
+    );
+}
