@@ -88,6 +88,8 @@ pub struct Member {
     pub value: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The table row, or the property whose description listed the member.
+    pub source: Location,
 }
 
 /// The primitive types of CSDL that the docs use.

@@ -14,8 +14,11 @@ pub struct Definition<'p> {
     pub is_enum: bool,
     /// The resource annotation and its JSON block, when the page has one for this type.
     pub resource: Option<&'p AnnotatedBlock>,
-    /// Whether this definition owns the page's tables (the first type of a page does).
-    pub owns_tables: bool,
+    /// The page's main type (the one the title announces, or the first): it takes the page
+    /// description and "Inherits from".
+    pub primary: bool,
+    /// Indexes into the page's tables that belong to this type.
+    pub tables: Vec<usize>,
     pub line: usize,
 }
 
@@ -51,12 +54,40 @@ pub fn definitions<'p>(page: &'p Page, diagnostics: &mut Vec<Diagnostic>) -> Vec
         .namespace
         .clone()
         .unwrap_or_else(|| DEFAULT_NAMESPACE.to_string());
-    let has = |section| page.tables.iter().any(|t| t.section == section);
+    // `### riskLevel values` tables define enums of their own, on any page.
+    let mut out = Vec::new();
+    let mut claimed = vec![false; page.tables.len()];
+    for (i, table) in page.tables.iter().enumerate() {
+        let Some(name) = table.heading.as_deref().and_then(values_heading) else {
+            continue;
+        };
+        if table.section != Section::Members {
+            continue;
+        }
+        claimed[i] = true;
+        out.push(Definition {
+            page,
+            version: version.clone(),
+            namespace: page_namespace.clone(),
+            name,
+            is_enum: true,
+            resource: None,
+            primary: false,
+            tables: vec![i],
+            line: table.line,
+        });
+    }
+    let own_tables: Vec<usize> = (0..page.tables.len()).filter(|&i| !claimed[i]).collect();
+    let has = |section| {
+        own_tables
+            .iter()
+            .any(|&i| page.tables[i].section == section)
+    };
     let title_kind = page.title.as_ref().map(|t| &t.kind);
     let is_enum_page = title_kind == Some(&TitleKind::Enum)
         || (has(Section::Members) && !has(Section::Properties));
 
-    let mut out = Vec::new();
+    let values_enums = out.len();
     for block in &page.annotated {
         if block.annotation.block_type.as_deref() != Some("resource") {
             continue;
@@ -84,10 +115,16 @@ pub fn definitions<'p>(page: &'p Page, diagnostics: &mut Vec<Diagnostic>) -> Vec
             ));
             continue;
         }
+        let primary = out.len() == values_enums;
         out.push(Definition {
             page,
             version: version.clone(),
-            owns_tables: out.is_empty(),
+            primary,
+            tables: if primary {
+                own_tables.clone()
+            } else {
+                Vec::new()
+            },
             namespace,
             name,
             is_enum: false,
@@ -95,19 +132,25 @@ pub fn definitions<'p>(page: &'p Page, diagnostics: &mut Vec<Diagnostic>) -> Vec
             line: block.line,
         });
     }
-    // Put the type the title announces first: it owns the tables.
+    // The type the title announces is the page's main type: it owns the tables.
     if let Some(title_name) = page.title.as_ref().and_then(|t| t.type_name.as_deref()) {
-        if let Some(i) = out
+        let resources = &mut out[values_enums..];
+        if let Some(i) = resources
             .iter()
             .position(|d| d.name.eq_ignore_ascii_case(title_name))
         {
-            out.swap(0, i);
-            for (j, d) in out.iter_mut().enumerate() {
-                d.owns_tables = j == 0;
+            resources.swap(0, i);
+            for (j, d) in resources.iter_mut().enumerate() {
+                d.primary = j == 0;
+                d.tables = if j == 0 {
+                    own_tables.clone()
+                } else {
+                    Vec::new()
+                };
             }
         }
     }
-    if out.is_empty() {
+    if out.len() == values_enums {
         let title = page.title.as_ref();
         let from_title = title.and_then(|t| t.type_name.clone()).or_else(|| {
             // A table of properties under an unconventional title: name it after the file.
@@ -117,7 +160,11 @@ pub fn definitions<'p>(page: &'p Page, diagnostics: &mut Vec<Diagnostic>) -> Vec
                 .filter(|s| crate::parse::type_ref::is_identifier(s))
         });
         match from_title {
-            Some(name) if has(Section::Properties) || has(Section::Members) || is_enum_page => {
+            Some(name)
+                if has(Section::Properties)
+                    || has(Section::Members)
+                    || is_enum_page
+                    || title_kind == Some(&TitleKind::Type) => {
                 let (namespace, name) = match split_qualified(&name) {
                     Some((ns, n)) => (ns.to_string(), n.to_string()),
                     None => (page_namespace.clone(), name),
@@ -129,10 +176,12 @@ pub fn definitions<'p>(page: &'p Page, diagnostics: &mut Vec<Diagnostic>) -> Vec
                     name,
                     is_enum: is_enum_page,
                     resource: None,
-                    owns_tables: true,
+                    primary: true,
+                    tables: own_tables.clone(),
                     line: title.map_or(1, |t| t.line),
                 });
             }
+            _ if values_enums > 0 && own_tables.is_empty() => {}
             _ => diagnostics.push(Diagnostic::note(
                 "page-skipped",
                 Location::new(&page.path, title.map_or(1, |t| t.line)),
@@ -141,4 +190,20 @@ pub fn definitions<'p>(page: &'p Page, diagnostics: &mut Vec<Diagnostic>) -> Vec
         }
     }
     out
+}
+
+/// `riskLevel values`, `riskLevel enum values` -> `riskLevel`.
+fn values_heading(heading: &str) -> Option<String> {
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let (name, rest) = words.split_first()?;
+    let rest: Vec<String> = rest.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let is_values = matches!(
+        rest.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["values"] | ["enum", "values"] | ["enumeration", "values"] | ["enum"] | ["enum", "type"]
+    );
+    let name = name.trim_matches(|c| c == '`' || c == '*');
+    (is_values && crate::parse::type_ref::is_identifier(name)).then(|| name.to_string())
 }

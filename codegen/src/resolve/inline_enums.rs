@@ -17,6 +17,9 @@ pub struct InlineEnum {
     /// Qualified name of the type holding the property.
     pub owner: String,
     pub property: String,
+    /// The qualified name the property's type cell gives the enum, when it names one that
+    /// has no page.
+    pub name: Option<String>,
     pub members: Vec<String>,
     pub area: Option<String>,
     pub source: Location,
@@ -84,27 +87,52 @@ pub fn into_types(
     uses: Vec<InlineEnum>,
     taken: &dyn Fn(&str, &str) -> bool,
 ) -> (Vec<TypeDef>, Assignments) {
+    // Named enums group by name (members merged); the others by property name and members.
     let mut groups: BTreeMap<(String, String, String, Vec<String>), Vec<InlineEnum>> =
         BTreeMap::new();
     for u in uses {
-        groups
-            .entry((
+        let key = match &u.name {
+            Some(q) => {
+                let (ns, _) = super::definitions::split_qualified(q).unwrap_or(("", q));
+                (
+                    u.version.clone(),
+                    ns.to_string(),
+                    format!("={}", q.to_ascii_lowercase()),
+                    Vec::new(),
+                )
+            }
+            None => (
                 u.version.clone(),
                 u.namespace.clone(),
                 u.property.to_ascii_lowercase(),
                 u.members.clone(),
-            ))
-            .or_default()
-            .push(u);
+            ),
+        };
+        groups.entry(key).or_default().push(u);
     }
     let mut types = Vec::new();
     let mut assigned = BTreeMap::new();
     let mut names_used: std::collections::HashSet<(String, String)> = Default::default();
-    for ((version, namespace, _, members), mut group) in groups {
+    for ((version, namespace, _, _), mut group) in groups {
         group.sort_by(|a, b| (&a.owner, &a.property).cmp(&(&b.owner, &b.property)));
+        let mut members: Vec<String> = Vec::new();
+        for u in &group {
+            for m in &u.members {
+                if !members.contains(m) {
+                    members.push(m.clone());
+                }
+            }
+        }
         let first = &group[0];
         let owner_name = first.owner.rsplit('.').next().unwrap_or(&first.owner);
-        let base = format!("{}{}", owner_name, upper_first(&first.property));
+        let base = match first
+            .name
+            .as_deref()
+            .and_then(super::definitions::split_qualified)
+        {
+            Some((_, name)) => name.to_string(),
+            None => format!("{}{}", owner_name, upper_first(&first.property)),
+        };
         let mut name = base.clone();
         let mut n = 1;
         while taken(&version, &format!("{namespace}.{name}"))
@@ -151,6 +179,7 @@ pub fn into_types(
                     name: m.clone(),
                     value: None,
                     description: None,
+                    source: first.source.clone(),
                 })
                 .collect(),
             inline_for: used_by,

@@ -35,7 +35,7 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
         index.insert(
             &d.version,
             &d.qualified_name(),
-            stem.as_deref().filter(|_| d.owns_tables),
+            stem.as_deref().filter(|_| d.primary),
         );
     }
 
@@ -106,7 +106,7 @@ fn deduplicate<'p>(
         crate::parse::type_ref::link_stem(&d.page.path)
             .is_some_and(|s| s.eq_ignore_ascii_case(&d.name))
     };
-    definitions.sort_by_key(|d| (!named_after(d), !d.owns_tables, d.page.path.clone(), d.line));
+    definitions.sort_by_key(|d| (!named_after(d), !d.primary, d.page.path.clone(), d.line));
     let mut seen: HashMap<(String, String), Location> = HashMap::new();
     let mut out = Vec::new();
     for d in definitions {

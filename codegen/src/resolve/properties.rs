@@ -48,7 +48,7 @@ impl Builder<'_> {
             media_entity: annotation.is_some_and(|a| a.is_media_entity),
             key: annotation.and_then(|a| a.key_property.clone()),
             source: at(d.line),
-            description: if d.owns_tables {
+            description: if d.primary {
                 page.description.clone()
             } else {
                 None
@@ -59,20 +59,28 @@ impl Builder<'_> {
             inline_for: Vec::new(),
         };
         let mut inline_enums = Vec::new();
-        let tables: Vec<&Table> = if d.owns_tables {
-            page.tables.iter().collect()
-        } else {
-            Vec::new()
-        };
+        let tables: Vec<&Table> = d.tables.iter().map(|&i| &page.tables[i]).collect();
 
         for table in &tables {
             match table.section {
-                Section::Members => self.members(&page.path, table, &mut def),
+                Section::Members if d.is_enum => self.members(&page.path, table, &mut def),
+                Section::Members => {
+                    self.diagnostics.push(Diagnostic::warning(
+                        "table-ignored",
+                        at(table.line),
+                        format!(
+                            "Members table on the page of {}, under no `x values` heading: it names no enum, so its members are not used",
+                            def.name
+                        ),
+                    ));
+                }
                 Section::Properties | Section::Relationships if !d.is_enum => {
                     for row in &table.rows {
                         if let Some((property, values)) = self.row(d, table, row) {
-                            if let Some(members) = values {
-                                inline_enums.push(self.inline_use(d, &property, members, &area));
+                            if let Some((members, name)) = values {
+                                let mut inline = self.inline_use(d, &property, members, &area);
+                                inline.name = name;
+                                inline_enums.push(inline);
                             }
                             self.push_property(&mut def, property);
                         }
@@ -83,8 +91,8 @@ impl Builder<'_> {
                         "table-ignored",
                         at(table.line),
                         format!(
-                            "{:?} table on an enum page; expected only a Members table",
-                            table.section
+                            "{:?} table on the page of enum {}; expected only a Members table",
+                            table.section, def.name
                         ),
                     ));
                 }
@@ -144,18 +152,15 @@ impl Builder<'_> {
         let base_written = annotation
             .and_then(|a| a.base_type.clone().map(|b| (b, d.line)))
             .or_else(|| {
-                page.inherits_from
-                    .as_ref()
-                    .filter(|_| d.owns_tables)
-                    .map(|m| {
-                        (
-                            m.link
-                                .as_deref()
-                                .map(|l| format!("link:{l}"))
-                                .unwrap_or_else(|| m.text.clone()),
-                            m.line,
-                        )
-                    })
+                page.inherits_from.as_ref().filter(|_| d.primary).map(|m| {
+                    (
+                        m.link
+                            .as_deref()
+                            .map(|l| format!("link:{l}"))
+                            .unwrap_or_else(|| m.text.clone()),
+                        m.line,
+                    )
+                })
             });
         Built {
             def,
@@ -222,6 +227,7 @@ impl Builder<'_> {
                 name,
                 value,
                 description,
+                source: Location::new(path, row.line),
             });
         }
     }
@@ -232,7 +238,7 @@ impl Builder<'_> {
         d: &Definition<'_>,
         table: &Table,
         row: &crate::parse::Row,
-    ) -> Option<(Property, Option<Vec<String>>)> {
+    ) -> Option<(Property, Option<(Vec<String>, Option<String>)>)> {
         let at = Location::new(&d.page.path, row.line);
         let type_col = column(&table.header, |h| h.starts_with("type"))?;
         let desc_col = column(&table.header, |h| h.starts_with("descr"));
@@ -255,10 +261,35 @@ impl Builder<'_> {
         let (desc_read_only, nullable) = description
             .map(|c| description_hints(&c.text))
             .unwrap_or((false, None));
-        let (type_name, unresolved) = self.resolve_cell(d, &parsed, &at);
-        let values = description
+        let listed = description.and_then(possible_values);
+        let undocumented_enum = match (&parsed.spelling, &listed) {
+            (Spelling::Named { name, link }, Some(_))
+                if self.lookup(d, name, link.as_deref()).is_none() =>
+            {
+                Some(match super::definitions::split_qualified(name) {
+                    Some((ns, n)) => format!("{ns}.{n}"),
+                    None => format!("{}.{name}", d.namespace),
+                })
+            }
+            _ => None,
+        };
+        let (type_name, unresolved) = match &undocumented_enum {
+            Some(q) => {
+                self.diagnostics.push(Diagnostic::warning(
+                    "enum-from-description",
+                    at.clone(),
+                    format!(
+                        "type {:?} has no page of its own; it becomes an enum {q} with the values its description lists",
+                        parsed.written
+                    ),
+                ));
+                (Primitive::String.csdl_name().to_string(), None)
+            }
+            None => self.resolve_cell(d, &parsed, &at),
+        };
+        let values = listed
             .filter(|_| type_name == Primitive::String.csdl_name())
-            .and_then(possible_values);
+            .map(|members| (members, undocumented_enum));
         Some((
             Property {
                 name,
@@ -277,6 +308,11 @@ impl Builder<'_> {
         ))
     }
 
+    fn lookup(&self, d: &Definition<'_>, name: &str, link: Option<&str>) -> Option<&str> {
+        link.and_then(|l| self.index.by_link(&d.version, l))
+            .or_else(|| self.index.by_name(&d.version, name, &d.namespace))
+    }
+
     /// The CSDL type a cell means, or `Edm.Untyped` and the text it could not resolve.
     fn resolve_cell(
         &mut self,
@@ -286,15 +322,10 @@ impl Builder<'_> {
     ) -> (String, Option<String>) {
         match &cell.spelling {
             Spelling::Primitive(p) => (p.csdl_name().to_string(), None),
-            Spelling::Named { name, link } => {
-                let found = link
-                    .as_deref()
-                    .and_then(|l| self.index.by_link(&d.version, l))
-                    .or_else(|| self.index.by_name(&d.version, name, &d.namespace));
-                match found {
-                    Some(q) => (q.to_string(), None),
-                    None => {
-                        let message = match link {
+            Spelling::Named { name, link } => match self.lookup(d, name, link.as_deref()) {
+                Some(q) => (q.to_string(), None),
+                None => {
+                    let message = match link {
                             Some(l) => format!(
                                 "type {:?} links to {l:?}, which defines no type in this {} doc set; typed as raw JSON",
                                 cell.written, d.version
@@ -304,18 +335,17 @@ impl Builder<'_> {
                                 cell.written, d.version
                             ),
                         };
-                        self.diagnostics.push(Diagnostic::warning(
-                            "unresolved-type",
-                            at.clone(),
-                            message,
-                        ));
-                        (
-                            Primitive::Untyped.csdl_name().to_string(),
-                            Some(cell.written.clone()),
-                        )
-                    }
+                    self.diagnostics.push(Diagnostic::warning(
+                        "unresolved-type",
+                        at.clone(),
+                        message,
+                    ));
+                    (
+                        Primitive::Untyped.csdl_name().to_string(),
+                        Some(cell.written.clone()),
+                    )
                 }
-            }
+            },
             Spelling::Unrecognised => {
                 self.diagnostics.push(Diagnostic::warning(
                     "unknown-type-name",
@@ -345,6 +375,7 @@ impl Builder<'_> {
             namespace: d.namespace.clone(),
             owner: d.qualified_name(),
             property: property.name.clone(),
+            name: None,
             members,
             area: area.clone(),
             source: property.source.clone(),
