@@ -10,11 +10,12 @@ pub fn doc_attrs(text: &str) -> TokenStream {
         return TokenStream::new();
     }
     let lines = text.lines().map(|line| {
-        let line = line.trim_end();
+        // Tabs and runs of spaces are layout of the markdown source, not meaning.
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
         let line = if line.is_empty() {
             String::new()
         } else {
-            format!(" {}", escape(line))
+            format!(" {}", escape(&line))
         };
         quote!(#[doc = #line])
     });
