@@ -15,5 +15,7 @@ pub mod schema;
 pub use config::{Config, Loaded, Report, OVERRIDES_FILE};
 pub use diagnostics::{Diagnostic, Location, Severity};
 pub use schema::Schema;
+pub mod accounting;
 pub mod package;
 pub mod render;
+pub mod summary;

@@ -1,0 +1,131 @@
+//! The whole real documentation set: every page read and resolved, the counts balanced, and
+//! the generated crate for both versions passing `cargo clippy -- -D warnings` silently.
+//!
+//! Runs over `$GRAPH_DOCS_DIR`, or `../shared/graph-docs` beside the workspace; says plainly
+//! that it was skipped when neither exists.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use graph_docs_codegen::emit::{Emitter, IncludeStyle};
+use graph_docs_codegen::summary::Summary;
+use graph_docs_codegen::{package, Config, Loaded};
+
+/// The docs root: a folder holding `beta/` and `v1.0/`.
+fn corpus() -> Option<PathBuf> {
+    let dir = std::env::var_os("GRAPH_DOCS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs"));
+    let root = if dir.join("api-reference").is_dir() {
+        dir.join("api-reference")
+    } else {
+        dir
+    };
+    root.join("beta").is_dir().then_some(root)
+}
+
+fn load(root: &Path) -> Loaded {
+    Config::new()
+        .docs_dir(root)
+        .load()
+        .expect("corpus readable")
+}
+
+#[test]
+fn whole_corpus_resolves_and_balances() {
+    let Some(root) = corpus() else {
+        println!("SKIPPED: no docs corpus (set GRAPH_DOCS_DIR or put it at ../shared/graph-docs)");
+        return;
+    };
+    let loaded = load(&root);
+    let summary = Summary::new(&loaded);
+    println!("{summary}");
+
+    let beta = &summary.versions["beta"];
+    let v1 = &summary.versions["v1.0"];
+    assert!(
+        beta.entity + beta.complex >= 2300,
+        "beta resource types: {}",
+        beta.entity + beta.complex
+    );
+    assert!(beta.enums >= 470, "beta enums: {}", beta.enums);
+    assert!(
+        v1.entity + v1.complex >= 1000,
+        "v1.0 resource types: {}",
+        v1.entity + v1.complex
+    );
+    assert!(v1.enums >= 140, "v1.0 enums: {}", v1.enums);
+
+    // Under 1% of property type references unresolved, each one reported.
+    assert!(
+        summary.unresolved() * 100 < summary.properties(),
+        "{} of {} references unresolved",
+        summary.unresolved(),
+        summary.properties()
+    );
+    let reported = summary
+        .diagnostics_by_code
+        .get("unresolved-type")
+        .copied()
+        .unwrap_or(0)
+        + summary
+            .diagnostics_by_code
+            .get("unknown-type-name")
+            .copied()
+            .unwrap_or(0);
+    assert!(reported >= summary.unresolved());
+
+    let balance = &summary.balance;
+    assert!(
+        balance.balanced(),
+        "rows or keys accounted for nowhere: {:?}",
+        &balance.unaccounted[..balance.unaccounted.len().min(20)]
+    );
+}
+
+#[test]
+fn generated_crate_for_whole_corpus_is_clippy_clean() {
+    let Some(root) = corpus() else {
+        println!("SKIPPED: no docs corpus (set GRAPH_DOCS_DIR or put it at ../shared/graph-docs)");
+        return;
+    };
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("graph-docs-corpus");
+    let report = Config::new()
+        .docs_dir(&root)
+        .out_dir(out.join("src"))
+        .include_style(IncludeStyle::Relative)
+        .check_examples(false)
+        .generate()
+        .expect("generates");
+    package::write_package(&out, "graph-docs-corpus", &report.schema).expect("package written");
+    // The workspace lock keeps dependency versions the ones the project is tested with.
+    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    std::fs::copy(lock, out.join("Cargo.lock")).expect("lock file copied");
+    // Emitting once more must give the same files: output is deterministic.
+    let again = Emitter::new(&report.schema).emit(IncludeStyle::Relative);
+    for (name, contents) in &again.files {
+        let written = std::fs::read_to_string(out.join("src").join(name)).expect("written");
+        assert!(written == *contents, "{name} differs between two runs");
+    }
+
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/corpus-crate");
+    let output = Command::new(env!("CARGO"))
+        .args(["clippy", "--quiet", "--", "-D", "warnings"])
+        .current_dir(&out)
+        .env("CARGO_TARGET_DIR", &target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "clippy failed:\n{stderr}");
+    assert!(
+        stderr.trim().is_empty() && stdout.trim().is_empty(),
+        "clippy printed:\n{stderr}{stdout}"
+    );
+    println!(
+        "generated crate with {} types in {} files: cargo clippy -D warnings clean",
+        report.schema.types.len(),
+        report.files_total
+    );
+}
