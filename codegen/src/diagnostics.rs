@@ -57,8 +57,8 @@ impl Serialize for Location {
     }
 }
 
-/// One finding about the input.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// One finding about the input. Ordered by place first, so a report reads down each page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable identifier of the kind of finding, e.g. `annotation-json`.
@@ -92,6 +92,23 @@ impl Diagnostic {
 
     pub fn note(code: &'static str, source: Location, message: impl Into<String>) -> Self {
         Self::new(Severity::Note, code, source, message)
+    }
+}
+
+impl Ord for Diagnostic {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.source, self.severity, self.code, &self.message).cmp(&(
+            &other.source,
+            other.severity,
+            other.code,
+            &other.message,
+        ))
+    }
+}
+
+impl PartialOrd for Diagnostic {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The `graph-docs-codegen` command: a thin front end over the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -147,6 +147,11 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 serde_json::to_writer_pretty(&mut stdout, &loaded.schema)?;
                 writeln!(stdout)?;
             } else {
+                writeln!(
+                    stdout,
+                    "{}",
+                    graph_docs_codegen::summary::Summary::new(&loaded)
+                )?;
                 for t in &loaded.schema.types {
                     writeln!(
                         stdout,
@@ -176,7 +181,12 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                     writeln!(stdout)?;
                 }
                 Format::Human => {
-                    let mut out = StandardStream::stdout(ColorChoice::Auto);
+                    let color = if std::io::stdout().is_terminal() {
+                        ColorChoice::Auto
+                    } else {
+                        ColorChoice::Never
+                    };
+                    let mut out = StandardStream::stdout(color);
                     graph_docs_codegen::render::render(diagnostics, &docs.docs_dirs, &mut out)?;
                     println!("{}", summary(diagnostics));
                 }
