@@ -24,6 +24,8 @@ pub struct StructContext<'a> {
     pub names: &'a Names,
     /// (from, to) type indexes whose field must be boxed.
     pub boxed: &'a HashSet<(usize, usize)>,
+    /// Types read through their `Any*` enum.
+    pub polymorphic: &'a HashSet<usize>,
 }
 
 impl StructContext<'_> {
@@ -74,7 +76,12 @@ impl StructContext<'_> {
             None => match self.names.index_of(version, &p.type_name) {
                 Some(to) => {
                     let (to_module, to_name) = &self.names.items[to];
-                    let path: TokenStream = relative_path(module, to_module, to_name)
+                    let to_name = if self.polymorphic.contains(&to) {
+                        super::polymorphic::any_name(to_name)
+                    } else {
+                        to_name.clone()
+                    };
+                    let path: TokenStream = relative_path(module, to_module, &to_name)
                         .parse()
                         .expect("module paths are identifiers");
                     (path, Some(to))
@@ -84,7 +91,8 @@ impl StructContext<'_> {
                 None => (quote!(::serde_json::Value), None),
             },
         };
-        let boxed = target.is_some_and(|to| self.boxed.contains(&(from, to)));
+        let boxed = target
+            .is_some_and(|to| self.boxed.contains(&(from, to)) && !self.polymorphic.contains(&to));
         rust_types::property(element, p.collection, boxed)
     }
 }

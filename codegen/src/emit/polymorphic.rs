@@ -1,0 +1,99 @@
+//! Derived types on the wire: a property typed `conversationMember` may hold an
+//! `aadUserConversationMember`, told apart by `@odata.type`. Such properties get an enum over
+//! the base type and everything derived from it, which reads `@odata.type` to pick the variant
+//! and writes the variant back as it is.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::doc_attrs;
+use super::names::{relative_path, Names};
+use crate::schema::{Schema, TypeKind};
+
+/// The name of the enum over `base` and its derived types: `AnyConversationMember`.
+pub fn any_name(base_ident: &str) -> String {
+    format!("Any{base_ident}")
+}
+
+/// For each type, the types derived from it (directly or not), in schema order.
+pub fn descendants(schema: &Schema, names: &Names) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); schema.types.len()];
+    for (i, t) in schema.types.iter().enumerate() {
+        if t.kind == TypeKind::Enum || t.is_abstract {
+            continue;
+        }
+        for base in schema.base_chain(i, |v, q| names.index_of(v, q)) {
+            out[base].push(i);
+        }
+    }
+    out
+}
+
+/// The enum for `base`, written in `base`'s module.
+pub fn emit(schema: &Schema, names: &Names, base: usize, derived: &[usize]) -> TokenStream {
+    let (module, base_name) = &names.items[base];
+    let ident = format_ident!("{}", any_name(base_name));
+    let base_ident = format_ident!("{}", base_name);
+    let mut variants = Vec::new();
+    let mut used = std::collections::HashSet::new();
+    for &i in std::iter::once(&base).chain(derived) {
+        let (to_module, to_name) = &names.items[i];
+        let mut variant = to_name.clone();
+        let mut n = 2;
+        while !used.insert(variant.clone()) {
+            variant = format!("{to_name}{n}");
+            n += 1;
+        }
+        let path: TokenStream = relative_path(module, to_module, to_name)
+            .parse()
+            .expect("module paths are identifiers");
+        let wire = schema.types[i].qualified_name().to_ascii_lowercase();
+        variants.push((format_ident!("{}", variant), path, wire, i));
+    }
+    let definitions = variants.iter().map(|(v, path, _, i)| {
+        let doc = doc_attrs(&format!("`{}`.", schema.types[*i].qualified_name()));
+        quote!(#doc #v(::std::boxed::Box<#path>),)
+    });
+    let serialize = variants
+        .iter()
+        .map(|(v, _, _, _)| quote!(Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),));
+    let pick = variants.iter().skip(1).map(|(v, _, wire, _)| {
+        quote! {
+            #wire => ::serde_json::from_value(value).map(|v| Self::#v(::std::boxed::Box::new(v))),
+        }
+    });
+    let doc = doc_attrs(&format!(
+        "`{}` or a type derived from it, told apart by `@odata.type`; an object without one, or with one the documentation does not derive from it, reads as `{base_name}`.",
+        schema.types[base].qualified_name()
+    ));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #ident {
+            #(#definitions)*
+        }
+
+        impl ::serde::Serialize for #ident {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(#serialize)*
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let kind = value
+                    .get("@odata.type")
+                    .and_then(::serde_json::Value::as_str)
+                    .map(|t| t.trim_start_matches('#').to_ascii_lowercase());
+                match kind.as_deref().unwrap_or_default() {
+                    #(#pick)*
+                    _ => ::serde_json::from_value(value).map(|v| Self::#base_ident(::std::boxed::Box::new(v))),
+                }
+                .map_err(::serde::de::Error::custom)
+            }
+        }
+    }
+}
