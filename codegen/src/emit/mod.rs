@@ -5,6 +5,8 @@ mod docs;
 mod enums;
 mod ident;
 mod names;
+mod polymorphic;
+mod registry;
 mod rust_types;
 mod structs;
 
@@ -49,21 +51,48 @@ pub struct Emitter<'s> {
     schema: &'s Schema,
     names: Names,
     boxed: HashSet<(usize, usize)>,
+    /// Per type, the types derived from it.
+    descendants: Vec<Vec<usize>>,
+    /// Types that some property refers to and that have derived types: properties of these
+    /// types read through an `Any*` enum.
+    polymorphic: HashSet<usize>,
 }
 
 impl<'s> Emitter<'s> {
     pub fn new(schema: &'s Schema) -> Self {
         let names = Names::new(schema);
-        let edges: Vec<Vec<usize>> = (0..schema.types.len())
+        let descendants = polymorphic::descendants(schema, &names);
+        // Struct-typed references of every struct: (from, to, through a collection).
+        let references: Vec<Vec<(usize, bool)>> = (0..schema.types.len())
             .map(|i| {
                 if schema.types[i].kind == TypeKind::Enum {
                     return Vec::new();
                 }
                 structs::all_properties(schema, &names, i)
                     .into_iter()
-                    .filter(|p| !p.collection && Primitive::from_csdl(&p.type_name).is_none())
-                    .filter_map(|p| names.index_of(&schema.types[i].version, &p.type_name))
-                    .filter(|&to| schema.types[to].kind != TypeKind::Enum)
+                    .filter(|p| Primitive::from_csdl(&p.type_name).is_none())
+                    .filter_map(|p| {
+                        names
+                            .index_of(&schema.types[i].version, &p.type_name)
+                            .map(|to| (to, p.collection))
+                    })
+                    .filter(|&(to, _)| schema.types[to].kind != TypeKind::Enum)
+                    .collect()
+            })
+            .collect();
+        let polymorphic: HashSet<usize> = references
+            .iter()
+            .flatten()
+            .map(|&(to, _)| to)
+            .filter(|&to| !descendants[to].is_empty())
+            .collect();
+        // `Any*` enums box their variants, so only direct, monomorphic fields can form cycles.
+        let edges: Vec<Vec<usize>> = references
+            .iter()
+            .map(|refs| {
+                refs.iter()
+                    .filter(|&&(to, collection)| !collection && !polymorphic.contains(&to))
+                    .map(|&(to, _)| to)
                     .collect()
             })
             .collect();
@@ -72,6 +101,8 @@ impl<'s> Emitter<'s> {
             schema,
             names,
             boxed,
+            descendants,
+            polymorphic,
         }
     }
 
@@ -81,12 +112,26 @@ impl<'s> Emitter<'s> {
         let (module, name) = &self.names.items[index];
         match t.kind {
             TypeKind::Enum => enums::emit(t, name, module),
-            TypeKind::Entity | TypeKind::Complex => StructContext {
-                schema: self.schema,
-                names: &self.names,
-                boxed: &self.boxed,
+            TypeKind::Entity | TypeKind::Complex => {
+                let item = StructContext {
+                    schema: self.schema,
+                    names: &self.names,
+                    boxed: &self.boxed,
+                    polymorphic: &self.polymorphic,
+                }
+                .emit(index);
+                if self.polymorphic.contains(&index) {
+                    let any = polymorphic::emit(
+                        self.schema,
+                        &self.names,
+                        index,
+                        &self.descendants[index],
+                    );
+                    quote!(#item #any)
+                } else {
+                    item
+                }
             }
-            .emit(index),
         }
     }
 
@@ -103,6 +148,15 @@ impl<'s> Emitter<'s> {
 
     /// All files: one per module, the support module, and the root.
     pub fn emit(&self, style: IncludeStyle) -> Output {
+        self.emit_files(style, None)
+    }
+
+    /// All files, plus a `registry` module with a round trip through each of `types`.
+    pub fn emit_with_registry(&self, style: IncludeStyle, types: &[usize]) -> Output {
+        self.emit_files(style, Some(types))
+    }
+
+    fn emit_files(&self, style: IncludeStyle, registry: Option<&[usize]>) -> Output {
         let mut modules: BTreeMap<ModulePath, Vec<usize>> = BTreeMap::new();
         for (i, (module, _)) in self.names.items.iter().enumerate() {
             modules.entry(module.clone()).or_default().push(i);
@@ -124,7 +178,13 @@ impl<'s> Emitter<'s> {
             "support.rs".to_string(),
             format!("{HEADER}{SUPPORT_SOURCE}"),
         );
-        files.insert(ROOT_FILE.to_string(), root(&modules, style));
+        let mut extra = Vec::new();
+        if let Some(types) = registry {
+            let tokens = registry::emit(self.schema, &self.names, types);
+            files.insert("registry.rs".to_string(), format(tokens));
+            extra.push("registry");
+        }
+        files.insert(ROOT_FILE.to_string(), root(&modules, style, &extra));
         Output { files }
     }
 }
@@ -144,7 +204,7 @@ fn include(file: &str, style: IncludeStyle) -> TokenStream {
 }
 
 /// The module tree: `pub mod beta { include!(...); pub mod call_records { ... } }`.
-fn root(modules: &BTreeMap<ModulePath, Vec<usize>>, style: IncludeStyle) -> String {
+fn root(modules: &BTreeMap<ModulePath, Vec<usize>>, style: IncludeStyle, extra: &[&str]) -> String {
     fn tree(
         prefix: &[String],
         modules: &BTreeMap<ModulePath, Vec<usize>>,
@@ -172,12 +232,18 @@ fn root(modules: &BTreeMap<ModulePath, Vec<usize>>, style: IncludeStyle) -> Stri
     let support = include("support.rs", style);
     let support_mod = format_ident!("support");
     let modules = tree(&[], modules, style);
+    let extra = extra.iter().map(|name| {
+        let ident = format_ident!("{}", name);
+        let body = include(&format!("{name}.rs"), style);
+        quote!(pub mod #ident { #body })
+    });
     format(quote! {
         #[doc = #support_doc]
         pub mod #support_mod {
             #support
         }
         #modules
+        #(#extra)*
     })
 }
 
