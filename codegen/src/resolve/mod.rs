@@ -27,6 +27,7 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
     for page in pages {
         definitions.extend(definitions::definitions(page, &mut diagnostics));
     }
+    canonical_namespaces(&mut definitions);
     let definitions = deduplicate(definitions, &mut diagnostics);
 
     let mut index = TypeIndex::default();
@@ -95,6 +96,28 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
     });
     diagnostics.sort();
     Schema { types, diagnostics }
+}
+
+/// One spelling per namespace: pages write `microsoft.graph.termStore` and
+/// `microsoft.graph.termstore` for one namespace; the most used spelling wins.
+fn canonical_namespaces(definitions: &mut [Definition<'_>]) {
+    let mut counts: HashMap<(String, String), BTreeMap<String, usize>> = HashMap::new();
+    for d in definitions.iter() {
+        *counts
+            .entry((d.version.clone(), d.namespace.to_ascii_lowercase()))
+            .or_default()
+            .entry(d.namespace.clone())
+            .or_default() += 1;
+    }
+    for d in definitions.iter_mut() {
+        let spellings = &counts[&(d.version.clone(), d.namespace.to_ascii_lowercase())];
+        if let Some((best, _)) = spellings
+            .iter()
+            .max_by_key(|(s, n)| (**n, std::cmp::Reverse((*s).clone())))
+        {
+            d.namespace = best.clone();
+        }
+    }
 }
 
 /// Two pages defining one type: the page named after the type wins, then the first by path.

@@ -19,6 +19,13 @@ pub struct Built {
     pub base_written: Option<(String, usize)>,
 }
 
+/// Values a property's description lists, and the enum name its type cell gives them when
+/// that names a type with no page.
+pub struct ListedValues {
+    pub members: Vec<String>,
+    pub name: Option<String>,
+}
+
 pub struct Builder<'a> {
     pub index: &'a TypeIndex,
     pub diagnostics: &'a mut Vec<Diagnostic>,
@@ -77,7 +84,7 @@ impl Builder<'_> {
                 Section::Properties | Section::Relationships if !d.is_enum => {
                     for row in &table.rows {
                         if let Some((property, values)) = self.row(d, table, row) {
-                            if let Some((members, name)) = values {
+                            if let Some(ListedValues { members, name }) = values {
                                 let mut inline = self.inline_use(d, &property, members, &area);
                                 inline.name = name;
                                 inline_enums.push(inline);
@@ -238,7 +245,7 @@ impl Builder<'_> {
         d: &Definition<'_>,
         table: &Table,
         row: &crate::parse::Row,
-    ) -> Option<(Property, Option<(Vec<String>, Option<String>)>)> {
+    ) -> Option<(Property, Option<ListedValues>)> {
         let at = Location::new(&d.page.path, row.line);
         let type_col = column(&table.header, |h| h.starts_with("type"))?;
         let desc_col = column(&table.header, |h| h.starts_with("descr"));
@@ -289,7 +296,10 @@ impl Builder<'_> {
         };
         let values = listed
             .filter(|_| type_name == Primitive::String.csdl_name())
-            .map(|members| (members, undocumented_enum));
+            .map(|members| ListedValues {
+                members,
+                name: undocumented_enum,
+            });
         Some((
             Property {
                 name,
