@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use graph_docs_codegen::emit::IncludeStyle;
+use graph_docs_codegen::examples::{self, Outcome, RunnerDirs};
 use graph_docs_codegen::schema::TypeKind;
 use graph_docs_codegen::{Config, Diagnostic, Severity};
 
@@ -54,6 +55,18 @@ enum Command {
         /// Print JSON (the schema model as it is).
         #[arg(long)]
         json: bool,
+    },
+    /// Read every response and example block into its generated type and write it back;
+    /// report each failure with its cause. Exits non-zero on a generator bug.
+    Examples {
+        #[command(flatten)]
+        docs: Docs,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Where to write and build the runner package (kept between runs, so rebuilds are
+        /// incremental).
+        #[arg(long)]
+        work_dir: Option<PathBuf>,
     },
     /// Report every diagnostic; exit non-zero when there are errors.
     Check {
@@ -168,6 +181,59 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Examples {
+            docs,
+            format,
+            work_dir,
+        } => {
+            let loaded = config(&docs).check_examples(false).load()?;
+            let plain = config(&docs)
+                .without_overrides()
+                .check_examples(false)
+                .load()?;
+            let work = work_dir.unwrap_or_else(|| std::env::temp_dir().join("graph-docs-examples"));
+            let dirs = RunnerDirs {
+                package: work.join("package"),
+                target: work.join("target"),
+                lock_file: None,
+            };
+            let report = examples::run(&loaded.pages, &loaded.schema, &plain.schema, &dirs)?;
+            let mut stdout = std::io::stdout().lock();
+            match format {
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut stdout, &report)?;
+                    writeln!(stdout)?;
+                }
+                Format::Human => {
+                    for e in report
+                        .examples
+                        .iter()
+                        .filter(|e| e.outcome == Outcome::Failed)
+                    {
+                        writeln!(
+                            stdout,
+                            "{}: failed [{}] {}: {}",
+                            e.source,
+                            e.cause.map_or("?", |c| c.as_str()),
+                            e.type_name.as_deref().unwrap_or("-"),
+                            e.evidence
+                        )?;
+                    }
+                    for version in report.versions() {
+                        writeln!(
+                            stdout,
+                            "{version}: {}",
+                            figures_line(&report.figures(Some(version)))
+                        )?;
+                    }
+                }
+            }
+            Ok(if report.generator_bugs().next().is_some() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Check { docs, format, deny } => {
             let loaded = config(&docs).load()?;
             let diagnostics = &loaded.schema.diagnostics;
@@ -201,6 +267,19 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             })
         }
     }
+}
+
+fn figures_line(f: &examples::Figures) -> String {
+    let failed: Vec<String> = f.failed.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    format!(
+        "{} examples, {} typed, {} passed ({} thanks to overrides), {} skipped (no type named); failed: {}",
+        f.found,
+        f.typed,
+        f.passed,
+        f.passed_by_override,
+        f.skipped,
+        if failed.is_empty() { "none".to_string() } else { failed.join(", ") }
+    )
 }
 
 fn summary(diagnostics: &[Diagnostic]) -> String {

@@ -88,7 +88,7 @@ pub struct Duration {
 
 impl Duration {
     /// The length as a `chrono::TimeDelta`, when it has no calendar (year or month) part.
-    pub fn to_time_delta(&self) -> Option<::chrono::TimeDelta> {
+    pub fn to_time_delta(self) -> Option<::chrono::TimeDelta> {
         if self.years != 0 || self.months != 0 {
             return None;
         }

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use graph_docs_codegen::emit::{Emitter, IncludeStyle};
 use graph_docs_codegen::summary::Summary;
-use graph_docs_codegen::{package, Config, Loaded};
+use graph_docs_codegen::{examples, package, Config, Loaded};
 
 /// The docs root: a folder holding `beta/` and `v1.0/`.
 fn corpus() -> Option<PathBuf> {
@@ -128,4 +128,82 @@ fn generated_crate_for_whole_corpus_is_clippy_clean() {
         report.schema.types.len(),
         report.files_total
     );
+}
+
+/// Pass counts of the example check that CI holds the generator to.
+fn baseline() -> toml::Table {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/examples-baseline.toml"
+    ))
+    .expect("baseline file");
+    text.parse().expect("baseline is TOML")
+}
+
+fn runner_dirs(name: &str) -> examples::RunnerDirs {
+    examples::RunnerDirs {
+        package: Path::new(env!("CARGO_TARGET_TMPDIR")).join(name),
+        target: Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/example-runners"),
+        lock_file: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock")),
+    }
+}
+
+/// Runs the example check and holds it to the baseline: no generator bug, and no fewer
+/// passes than `examples-baseline.toml` records for each `(key, version)`.
+fn check_examples(root: &Path, key: &str) {
+    let loaded = Config::new()
+        .docs_dir(root)
+        .check_examples(false)
+        .load()
+        .expect("readable");
+    let plain = Config::new()
+        .docs_dir(root)
+        .without_overrides()
+        .check_examples(false)
+        .load()
+        .expect("readable");
+    let report = examples::run(
+        &loaded.pages,
+        &loaded.schema,
+        &plain.schema,
+        &runner_dirs(key),
+    )
+    .expect("runner builds and runs");
+    let bugs: Vec<String> = report
+        .generator_bugs()
+        .map(|e| format!("{}: {}", e.source, e.evidence))
+        .collect();
+    assert!(bugs.is_empty(), "generator bugs:\n{}", bugs.join("\n"));
+    let baseline = baseline();
+    for version in report.versions() {
+        let figures = report.figures(Some(version));
+        println!("{key} {version}: {figures:?}");
+        let floor = baseline
+            .get(key)
+            .and_then(|t| t.get(version))
+            .and_then(toml::Value::as_integer)
+            .unwrap_or_else(|| panic!("no baseline for {key} {version}"));
+        assert!(
+            figures.passed as i64 >= floor,
+            "{key} {version}: {} examples pass, the baseline is {floor}",
+            figures.passed
+        );
+    }
+}
+
+#[test]
+fn examples_of_docs_input_round_trip() {
+    check_examples(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input"),
+        "docs-input",
+    );
+}
+
+#[test]
+fn examples_of_whole_corpus_round_trip() {
+    let Some(root) = corpus() else {
+        println!("SKIPPED: no docs corpus (set GRAPH_DOCS_DIR or put it at ../shared/graph-docs)");
+        return;
+    };
+    check_examples(&root, "corpus");
 }

@@ -1,69 +1,64 @@
-//! Checks the docs' own examples against the resolved types: each value must fit the type the
-//! docs declare for its property. A value that does not is a doc defect (or a generator bug)
-//! and is reported with file, line, value and declared type.
+//! Checks example values against the types the docs declare, without the generated code:
+//! each value must fit its property's type. What does not fit is a doc defect, reported with
+//! its JSON path, value, declared type and line.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::parse::{http, AnnotatedBlock, Page};
+use crate::parse::type_ref;
 use crate::schema::{Primitive, Property, Schema, TypeKind};
 
-/// An example block that names a documented type, with its JSON body.
-pub struct Example<'p> {
-    pub page: &'p Page,
-    pub block: &'p AnnotatedBlock,
-    pub type_index: usize,
-    pub body: Value,
-    /// Text of the body and its first line, for locating values.
-    pub body_text: &'p str,
-    pub body_line: usize,
+use super::extract::{self, Body};
+
+/// A value that does not fit its declared type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// JSON path: `$.value[0].targetResourceId`.
+    pub path: String,
+    pub value: Value,
+    /// `Edm.Guid`, `Collection(Edm.String)`, `microsoft.graph.x`.
+    pub declared: String,
+    /// Line of the value in the page.
+    pub line: usize,
 }
 
-/// Response and example blocks of `pages` that name a type of `schema` and hold a JSON body.
-pub fn examples<'p>(pages: &'p [Page], schema: &Schema) -> Vec<Example<'p>> {
-    let lookup = Lookup::new(schema);
-    let mut out = Vec::new();
-    for page in pages {
-        let Some(version) = page.version.as_deref() else {
-            continue;
-        };
-        for block in &page.annotated {
-            let kind = block.annotation.block_type.as_deref();
-            if !matches!(kind, Some("response") | Some("example")) {
-                continue;
-            }
-            let (Some(odata_type), Some(code)) =
-                (block.annotation.odata_type.as_deref(), &block.code)
-            else {
-                continue;
-            };
-            let Some(type_index) = lookup.find(version, odata_type) else {
-                continue;
-            };
-            let message = http::split(&code.text);
-            let Ok(body) = serde_json::from_str::<Value>(message.body) else {
-                continue;
-            };
-            out.push(Example {
-                page,
-                block,
-                type_index,
-                body,
-                body_text: message.body,
-                body_line: code.body_line + message.body_line_offset,
-            });
-        }
+impl Problem {
+    /// The value stands in for a real one: `"String"`, `"datetime-value"`, `"Int32"`.
+    pub fn is_placeholder(&self) -> bool {
+        self.value.as_str().is_some_and(is_placeholder)
     }
-    out
+
+    pub fn describe(&self) -> String {
+        let value = self.value.to_string();
+        let value = if value.chars().count() > 80 {
+            format!("{}...", value.chars().take(77).collect::<String>())
+        } else {
+            value
+        };
+        format!(
+            "{} = {value} does not fit the declared type {}",
+            self.path, self.declared
+        )
+    }
+}
+
+/// Strings the docs use in place of a value.
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    let head = t.split([' ', '(']).next().unwrap_or(t);
+    type_ref::primitive(head).is_some()
+        || (t.ends_with("-value") && !t.contains(' '))
+        || (t.starts_with('{') && t.ends_with('}') && !t.contains(' '))
+        || t.eq_ignore_ascii_case("timestamp")
 }
 
 /// Type lookup by (version, lowercase qualified name).
-struct Lookup(HashMap<(String, String), usize>);
+pub struct Lookup(HashMap<(String, String), usize>);
 
 impl Lookup {
-    fn new(schema: &Schema) -> Self {
+    pub fn new(schema: &Schema) -> Self {
         Lookup(
             schema
                 .types
@@ -79,7 +74,7 @@ impl Lookup {
         )
     }
 
-    fn find(&self, version: &str, qualified: &str) -> Option<usize> {
+    pub fn find(&self, version: &str, qualified: &str) -> Option<usize> {
         let q = qualified
             .trim()
             .trim_start_matches('#')
@@ -88,61 +83,41 @@ impl Lookup {
     }
 }
 
-/// Every value of every example that does not fit its declared type.
-pub fn check(pages: &[Page], schema: &Schema) -> Vec<Diagnostic> {
-    let lookup = Lookup::new(schema);
-    let mut diagnostics = Vec::new();
-    for example in examples(pages, schema) {
-        let checker = Checker {
-            schema,
-            lookup: &lookup,
-            example: &example,
-        };
-        let items: Vec<&Value> = if example.block.annotation.is_collection {
-            let key = example
-                .block
-                .annotation
-                .collection_property
-                .as_deref()
-                .unwrap_or("value");
-            match example.body.get(key) {
-                Some(Value::Array(items)) => items.iter().collect(),
-                _ => continue,
-            }
-        } else {
-            vec![&example.body]
-        };
-        for item in items {
-            checker.object(example.type_index, item, "$", &mut diagnostics);
-        }
+/// Checks one value against a type; `text` and `first_line` locate values for evidence.
+pub struct Validator<'a> {
+    pub schema: &'a Schema,
+    pub lookup: &'a Lookup,
+    pub text: &'a str,
+    pub first_line: usize,
+}
+
+impl Validator<'_> {
+    /// Every value of `value` that does not fit `type_index`, in document order.
+    pub fn problems(&self, type_index: usize, value: &Value, path: &str) -> Vec<Problem> {
+        let mut out = Vec::new();
+        self.object(type_index, value, path, &mut out);
+        out
     }
-    diagnostics
-}
 
-struct Checker<'a> {
-    schema: &'a Schema,
-    lookup: &'a Lookup,
-    example: &'a Example<'a>,
-}
-
-impl Checker<'_> {
-    fn object(&self, type_index: usize, value: &Value, path: &str, out: &mut Vec<Diagnostic>) {
+    fn object(&self, type_index: usize, value: &Value, path: &str, out: &mut Vec<Problem>) {
+        let t = &self.schema.types[type_index];
         let Value::Object(map) = value else {
-            out.push(self.mismatch(
-                path,
-                value,
-                &self.schema.types[type_index].qualified_name(),
-                None,
-            ));
+            out.push(self.problem(path, value, &t.qualified_name(), None));
             return;
         };
-        let version = &self.schema.types[type_index].version;
+        // A documented derived type named by `@odata.type` is checked as itself.
+        let concrete = map
+            .get("@odata.type")
+            .and_then(Value::as_str)
+            .and_then(|d| self.lookup.find(&t.version, d))
+            .filter(|&d| self.schema.types[d].kind != TypeKind::Enum)
+            .unwrap_or(type_index);
         let properties = self
             .schema
-            .all_properties(type_index, |v, q| self.lookup.find(v, q));
+            .all_properties(concrete, |v, q| self.lookup.find(v, q));
         for (key, v) in map {
             if let Some(p) = properties.iter().find(|p| &p.name == key) {
-                self.property(version, p, v, &format!("{path}.{key}"), key, out);
+                self.property(&t.version, p, v, &format!("{path}.{key}"), key, out);
             }
         }
     }
@@ -154,7 +129,7 @@ impl Checker<'_> {
         value: &Value,
         path: &str,
         key: &str,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Vec<Problem>,
     ) {
         if value.is_null() {
             return;
@@ -166,7 +141,7 @@ impl Checker<'_> {
                         self.single(version, p, item, &format!("{path}[{i}]"), key, out);
                     }
                 }
-                other => out.push(self.mismatch(
+                other => out.push(self.problem(
                     path,
                     other,
                     &format!("Collection({})", p.type_name),
@@ -185,14 +160,14 @@ impl Checker<'_> {
         value: &Value,
         path: &str,
         key: &str,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Vec<Problem>,
     ) {
         if value.is_null() {
             return;
         }
         if let Some(primitive) = Primitive::from_csdl(&p.type_name) {
             if !fits(primitive, value) {
-                out.push(self.mismatch(path, value, &p.type_name, Some(key)));
+                out.push(self.problem(path, value, &p.type_name, Some(key)));
             }
             return;
         }
@@ -202,40 +177,65 @@ impl Checker<'_> {
         match self.schema.types[target].kind {
             TypeKind::Enum => {
                 if !value.is_string() {
-                    out.push(self.mismatch(path, value, &p.type_name, Some(key)));
+                    out.push(self.problem(path, value, &p.type_name, Some(key)));
                 }
             }
             TypeKind::Entity | TypeKind::Complex => self.object(target, value, path, out),
         }
     }
 
-    fn mismatch(&self, path: &str, value: &Value, declared: &str, key: Option<&str>) -> Diagnostic {
-        let line = key.map_or(self.example.body_line, |k| self.line_of(k));
-        Diagnostic::warning(
-            "example-type-mismatch",
-            Location::new(&self.example.page.path, line),
-            format!(
-                "example value {path} = {} does not fit the declared type {declared}",
-                truncate(&value.to_string())
-            ),
-        )
+    fn problem(&self, path: &str, value: &Value, declared: &str, key: Option<&str>) -> Problem {
+        let line = key.map_or(self.first_line, |k| self.line_of(k));
+        Problem {
+            path: path.to_string(),
+            value: value.clone(),
+            declared: declared.to_string(),
+            line,
+        }
     }
 
-    /// The line of the first `"key":` in the body.
+    /// The line of the first `"key":` in the text.
     fn line_of(&self, key: &str) -> usize {
         let needle = format!("\"{key}\"");
-        let text = self.example.body_text;
-        let offset = text.find(&needle).unwrap_or(0);
-        self.example.body_line + text[..offset].matches('\n').count()
+        let offset = self.text.find(&needle).unwrap_or(0);
+        self.first_line + self.text[..offset].matches('\n').count()
     }
 }
 
-fn truncate(text: &str) -> String {
-    if text.chars().count() > 80 {
-        format!("{}...", text.chars().take(77).collect::<String>())
-    } else {
-        text.to_string()
+/// Every value of every typed example that does not fit its declared type, as diagnostics.
+pub fn check(pages: &[crate::parse::Page], schema: &Schema) -> Vec<Diagnostic> {
+    let lookup = Lookup::new(schema);
+    let mut diagnostics = Vec::new();
+    for block in extract::extract(pages) {
+        let (Body::Json(body), Some(declared)) = (&block.body, &block.declared_type) else {
+            continue;
+        };
+        let Some(type_index) = lookup.find(&block.version, declared) else {
+            continue;
+        };
+        if schema.types[type_index].kind == TypeKind::Enum {
+            continue;
+        }
+        let validator = Validator {
+            schema,
+            lookup: &lookup,
+            text: &block.body_text,
+            first_line: block.body_line,
+        };
+        let Ok(items) = block.items(body) else {
+            continue;
+        };
+        for (path, item) in items {
+            for problem in validator.problems(type_index, item, &path) {
+                diagnostics.push(Diagnostic::warning(
+                    "example-type-mismatch",
+                    Location::new(&block.source.file, problem.line),
+                    format!("example value {}", problem.describe()),
+                ));
+            }
+        }
     }
+    diagnostics
 }
 
 /// Whether a JSON value is a valid instance of a primitive, as the generated types read it.
@@ -256,7 +256,7 @@ pub fn fits(primitive: Primitive, value: &Value) -> bool {
         }
         Primitive::Date => text.is_some_and(|t| t.parse::<chrono::NaiveDate>().is_ok()),
         Primitive::TimeOfDay => text.is_some_and(|t| t.parse::<chrono::NaiveTime>().is_ok()),
-        Primitive::Duration => text.is_some_and(is_duration),
+        Primitive::Duration => text.is_some_and(|t| t.parse::<super::support::Duration>().is_ok()),
         Primitive::Guid => text.is_some_and(|t| uuid::Uuid::parse_str(t).is_ok()),
         Primitive::Binary => text.is_some_and(|t| {
             base64::engine::general_purpose::STANDARD.decode(t).is_ok()
@@ -266,27 +266,6 @@ pub fn fits(primitive: Primitive, value: &Value) -> bool {
         }),
         Primitive::Stream | Primitive::Untyped => true,
     }
-}
-
-/// ISO 8601 duration syntax, as the generated `Duration` accepts it.
-fn is_duration(text: &str) -> bool {
-    let t = text.trim_start_matches(['-', '+']);
-    let Some(rest) = t.strip_prefix('P') else {
-        return false;
-    };
-    let mut in_time = false;
-    let mut digits = false;
-    let mut any = false;
-    for c in rest.chars() {
-        match c {
-            'T' if !in_time && !digits => in_time = true,
-            '0'..='9' | '.' | ',' => digits = true,
-            'Y' | 'M' | 'W' | 'D' if !in_time && digits => (digits, any) = (false, true),
-            'H' | 'M' | 'S' if in_time && digits => (digits, any) = (false, true),
-            _ => return false,
-        }
-    }
-    any && !digits
 }
 
 #[cfg(test)]
@@ -316,5 +295,22 @@ mod tests {
         assert!(!fits(Primitive::Duration, &json!("1 hour")));
         assert!(fits(Primitive::Binary, &json!("aGVsbG8=")));
         assert!(fits(Primitive::Date, &json!("2021-07-16")));
+    }
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "String",
+            "string (timestamp)",
+            "datetime-value",
+            "Int32",
+            "{id}",
+            "Guid",
+        ] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for p in ["2021-07-16", "19:abc@thread.v2", "hello world"] {
+            assert!(!is_placeholder(p), "{p}");
+        }
     }
 }

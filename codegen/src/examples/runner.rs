@@ -1,0 +1,128 @@
+//! Runs example bodies through the generated types: writes a cargo package holding the
+//! models, a registry of round trips and a small binary, builds it, and feeds it the bodies.
+
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+use crate::emit::{Emitter, IncludeStyle};
+use crate::schema::Schema;
+
+/// One body to read as a type and write back.
+pub struct Request {
+    pub version: String,
+    pub type_name: String,
+    pub value: Value,
+}
+
+/// Where the runner package and its build go.
+#[derive(Debug, Clone)]
+pub struct RunnerDirs {
+    pub package: PathBuf,
+    pub target: PathBuf,
+    /// A `Cargo.lock` to start from, for reproducible dependency versions.
+    pub lock_file: Option<PathBuf>,
+}
+
+/// What the generated types made of each request: the value written back, or the error.
+pub fn run(
+    schema: &Schema,
+    types: &[usize],
+    requests: &[Request],
+    dirs: &RunnerDirs,
+) -> io::Result<Vec<Result<Value, String>>> {
+    write_package(schema, types, dirs)?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let build = Command::new(&cargo)
+        .args(["build", "--quiet", "--bin", "graph-docs-examples"])
+        .current_dir(&dirs.package)
+        .env("CARGO_TARGET_DIR", &dirs.target)
+        .output()?;
+    if !build.status.success() {
+        return Err(io::Error::other(format!(
+            "the generated types do not compile (a generator bug):\n{}",
+            String::from_utf8_lossy(&build.stderr)
+        )));
+    }
+    let binary = dirs.target.join("debug").join("graph-docs-examples");
+    let mut child = Command::new(binary)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let lines: Vec<String> = requests
+        .iter()
+        .enumerate()
+        .map(|(id, r)| {
+            json!({"id": id, "version": r.version, "type": r.type_name, "value": r.value})
+                .to_string()
+        })
+        .collect();
+    let writer = std::thread::spawn(move || -> io::Result<()> {
+        let mut stdin = io::BufWriter::new(&mut stdin);
+        for line in lines {
+            writeln!(stdin, "{line}")?;
+        }
+        stdin.flush()
+    });
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut answers: Vec<Result<Value, String>> =
+        vec![Err("no answer from the runner".into()); requests.len()];
+    for line in BufReader::new(stdout).lines() {
+        let answer: Value = serde_json::from_str(&line?).map_err(io::Error::other)?;
+        let Some(id) = answer["id"]
+            .as_u64()
+            .map(|i| i as usize)
+            .filter(|&i| i < answers.len())
+        else {
+            continue;
+        };
+        answers[id] = match answer.get("error").and_then(Value::as_str) {
+            Some(e) => Err(e.to_string()),
+            None => Ok(answer["value"].clone()),
+        };
+    }
+    writer
+        .join()
+        .map_err(|_| io::Error::other("runner input thread panicked"))??;
+    let status = child.wait()?;
+    if !status.success() {
+        return Err(io::Error::other(format!(
+            "the example runner failed: {status}"
+        )));
+    }
+    Ok(answers)
+}
+
+fn write_package(schema: &Schema, types: &[usize], dirs: &RunnerDirs) -> io::Result<()> {
+    let src = dirs.package.join("src");
+    std::fs::create_dir_all(&src)?;
+    let output = Emitter::new(schema).emit_with_registry(IncludeStyle::Relative, types);
+    for (name, contents) in &output.files {
+        write_if_changed(&src.join(name), contents)?;
+    }
+    write_if_changed(
+        &src.join("main.rs"),
+        include_str!("../../templates/runner.rs"),
+    )?;
+    let manifest = crate::package::manifest("graph-docs-examples", schema).replace(
+        "[lib]\npath = \"src/lib.rs\"",
+        "[[bin]]\nname = \"graph-docs-examples\"\npath = \"src/main.rs\"",
+    );
+    write_if_changed(&dirs.package.join("Cargo.toml"), &manifest)?;
+    if let Some(lock) = &dirs.lock_file {
+        if !dirs.package.join("Cargo.lock").exists() {
+            std::fs::copy(lock, dirs.package.join("Cargo.lock"))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_if_changed(path: &Path, contents: &str) -> io::Result<()> {
+    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
+        return Ok(());
+    }
+    std::fs::write(path, contents)
+}
