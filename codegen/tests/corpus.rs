@@ -24,6 +24,9 @@ fn corpus() -> Option<PathBuf> {
     root.join("beta").is_dir().then_some(root)
 }
 
+/// rustc needs about 10 GB for the whole-corpus crate: build one such crate at a time.
+static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn load(root: &Path) -> Loaded {
     Config::new()
         .docs_dir(root)
@@ -109,6 +112,7 @@ fn generated_crate_for_whole_corpus_is_clippy_clean() {
     }
 
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/corpus-crate");
+    let _one_at_a_time = HEAVY.lock().unwrap_or_else(|e| e.into_inner());
     let output = Command::new(env!("CARGO"))
         .args(["clippy", "--quiet", "--", "-D", "warnings"])
         .current_dir(&out)

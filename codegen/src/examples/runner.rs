@@ -33,10 +33,11 @@ pub fn run(
     requests: &[Request],
     dirs: &RunnerDirs,
 ) -> io::Result<Vec<Result<Value, String>>> {
-    write_package(schema, types, dirs)?;
+    let name = binary_name(&dirs.package);
+    write_package(schema, types, dirs, &name)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let build = Command::new(&cargo)
-        .args(["build", "--quiet", "--bin", "graph-docs-examples"])
+        .args(["build", "--quiet", "--bin", &name])
         .current_dir(&dirs.package)
         .env("CARGO_TARGET_DIR", &dirs.target)
         .output()?;
@@ -46,7 +47,7 @@ pub fn run(
             String::from_utf8_lossy(&build.stderr)
         )));
     }
-    let binary = dirs.target.join("debug").join("graph-docs-examples");
+    let binary = dirs.target.join("debug").join(&name);
     let mut child = Command::new(binary)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -96,7 +97,25 @@ pub fn run(
     Ok(answers)
 }
 
-fn write_package(schema: &Schema, types: &[usize], dirs: &RunnerDirs) -> io::Result<()> {
+/// Runners sharing a target folder need binaries of their own names.
+fn binary_name(package: &Path) -> String {
+    let dir = package
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let dir: String = dir
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("graph-docs-examples-{}", dir.trim_matches('-'))
+}
+
+fn write_package(
+    schema: &Schema,
+    types: &[usize],
+    dirs: &RunnerDirs,
+    name: &str,
+) -> io::Result<()> {
     let src = dirs.package.join("src");
     std::fs::create_dir_all(&src)?;
     let output = Emitter::new(schema).emit_with_registry(IncludeStyle::Relative, types);
@@ -107,9 +126,9 @@ fn write_package(schema: &Schema, types: &[usize], dirs: &RunnerDirs) -> io::Res
         &src.join("main.rs"),
         include_str!("../../templates/runner.rs"),
     )?;
-    let manifest = crate::package::manifest("graph-docs-examples", schema).replace(
+    let manifest = crate::package::manifest(name, schema).replace(
         "[lib]\npath = \"src/lib.rs\"",
-        "[[bin]]\nname = \"graph-docs-examples\"\npath = \"src/main.rs\"",
+        &format!("[[bin]]\nname = \"{name}\"\npath = \"src/main.rs\""),
     );
     write_if_changed(&dirs.package.join("Cargo.toml"), &manifest)?;
     if let Some(lock) = &dirs.lock_file {
