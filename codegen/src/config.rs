@@ -33,6 +33,8 @@ pub struct Config {
     overrides: OverridesSource,
     include_style: IncludeStyle,
     check_examples: bool,
+    only: Vec<String>,
+    area_features: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +53,8 @@ impl Default for Config {
             overrides: OverridesSource::Default,
             include_style: IncludeStyle::OutDir,
             check_examples: true,
+            only: Vec::new(),
+            area_features: false,
         }
     }
 }
@@ -129,6 +133,50 @@ impl Config {
         self
     }
 
+    /// Puts each type behind a cargo feature named after its product area (`ms.prod`), for
+    /// a package whose manifest declares them (see [`crate::package`]).
+    pub fn area_features(&mut self, on: bool) -> &mut Self {
+        self.area_features = on;
+        self
+    }
+
+    /// Generates only this type (`microsoft.graph.teamsAsyncOperation`, in every version, or
+    /// `beta:microsoft.graph.teamsAsyncOperation`) and the types it needs. Call once per type.
+    pub fn only(&mut self, type_name: impl Into<String>) -> &mut Self {
+        self.only.push(type_name.into());
+        self
+    }
+
+    /// The schema restricted to what `only` asks for (all of it when nothing was asked).
+    fn selected(&self, mut schema: Schema) -> Schema {
+        if self.only.is_empty() {
+            return schema;
+        }
+        let mut roots = Vec::new();
+        for wanted in &self.only {
+            let (version, name) = match wanted.split_once(':') {
+                Some((v, n)) => (Some(v), n),
+                None => (None, wanted.as_str()),
+            };
+            let found: Vec<usize> = (0..schema.types.len())
+                .filter(|&i| {
+                    let t = &schema.types[i];
+                    version.is_none_or(|v| v == t.version)
+                        && t.qualified_name().eq_ignore_ascii_case(name)
+                })
+                .collect();
+            if found.is_empty() {
+                schema.diagnostics.push(Diagnostic::error(
+                    "only-unknown",
+                    Location::new("--only", 1),
+                    format!("{wanted:?} names no type of the doc set; expected e.g. microsoft.graph.teamsAsyncOperation or beta:microsoft.graph.teamsAsyncOperation"),
+                ));
+            }
+            roots.extend(found);
+        }
+        schema.closure(&roots)
+    }
+
     /// Reads and resolves the docs, without writing anything.
     pub fn load(&self) -> io::Result<Loaded> {
         let mut files = Vec::new();
@@ -205,12 +253,17 @@ impl Config {
 
     /// Reads, resolves and writes the generated sources to the out folder.
     pub fn generate(&self) -> io::Result<Report> {
-        let loaded = self.load()?;
+        let mut loaded = self.load()?;
+        loaded.schema = self.selected(loaded.schema);
         let out_dir = self
             .out_dir
             .clone()
             .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no out_dir set"))?;
-        let output = Emitter::new(&loaded.schema).emit(self.include_style);
+        let mut emitter = Emitter::new(&loaded.schema);
+        if self.area_features {
+            emitter = emitter.with_area_features();
+        }
+        let output = emitter.emit(self.include_style);
         fs::create_dir_all(&out_dir)?;
         let mut files_written = Vec::new();
         for (name, contents) in &output.files {

@@ -47,6 +47,10 @@ enum Command {
         /// modules for a build script.
         #[arg(long = "crate", value_name = "NAME")]
         crate_name: Option<String>,
+        /// Generate only this type and the types it needs (repeatable):
+        /// `microsoft.graph.teamsAsyncOperation`, or `beta:microsoft.graph.teamsAsyncOperation`.
+        #[arg(long, value_name = "TYPE")]
+        only: Vec<String>,
     },
     /// Print the resolved model.
     Inspect {
@@ -121,19 +125,25 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             docs,
             out,
             crate_name,
+            only,
         } => {
             let mut config = config(&docs);
+            for name in only {
+                config.only(name);
+            }
             let src = match &crate_name {
                 Some(_) => out.join("src"),
                 None => out.clone(),
             };
             config.out_dir(&src);
             if crate_name.is_some() {
-                config.include_style(IncludeStyle::Relative);
+                config
+                    .include_style(IncludeStyle::Relative)
+                    .area_features(true);
             }
             let report = config.generate()?;
             if let Some(name) = &crate_name {
-                graph_docs_codegen::package::write_package(&out, name, &report.schema)?;
+                graph_docs_codegen::package::write_package(&out, name, &report.schema, true)?;
             }
             let count = |k| report.count(k);
             println!(

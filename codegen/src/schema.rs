@@ -217,3 +217,51 @@ impl Schema {
         out
     }
 }
+
+impl Schema {
+    /// The types `roots` need: themselves, their base types, and the types of their
+    /// properties, transitively. Diagnostics are kept whole.
+    pub fn closure(&self, roots: &[usize]) -> Schema {
+        let index: std::collections::HashMap<(String, String), usize> = self
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                (
+                    (t.version.clone(), t.qualified_name().to_ascii_lowercase()),
+                    i,
+                )
+            })
+            .collect();
+        let find = |version: &str, q: &str| {
+            index
+                .get(&(version.to_string(), q.to_ascii_lowercase()))
+                .copied()
+        };
+        let mut keep = vec![false; self.types.len()];
+        let mut stack: Vec<usize> = roots.to_vec();
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut keep[i], true) {
+                continue;
+            }
+            let t = &self.types[i];
+            let needed = t
+                .base_type
+                .iter()
+                .map(String::as_str)
+                .chain(t.properties.iter().map(|p| p.type_name.as_str()))
+                .filter_map(|q| find(&t.version, q));
+            stack.extend(needed.filter(|&n| !keep[n]));
+        }
+        Schema {
+            types: self
+                .types
+                .iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|(t, _)| t.clone())
+                .collect(),
+            diagnostics: self.diagnostics.clone(),
+        }
+    }
+}
