@@ -5,17 +5,52 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::emit::Emitter;
 use crate::schema::{Primitive, Schema};
 
 /// The crate root written into `src/lib.rs`.
 const LIB_RS: &str = include_str!("../templates/lib.rs");
 
 /// Writes `Cargo.toml` and `src/lib.rs` for sources already generated into `dir/src` with
-/// relative includes.
-pub fn write_package(dir: &Path, name: &str, schema: &Schema) -> io::Result<()> {
+/// relative includes; with `area_features`, the manifest declares the area features the
+/// sources were generated with.
+pub fn write_package(
+    dir: &Path,
+    name: &str,
+    schema: &Schema,
+    area_features: bool,
+) -> io::Result<()> {
     fs::create_dir_all(dir.join("src"))?;
-    fs::write(dir.join("Cargo.toml"), manifest(name, schema))?;
+    let emitter = Emitter::new(schema);
+    let emitter = if area_features {
+        emitter.with_area_features()
+    } else {
+        emitter
+    };
+    let mut text = manifest(name, schema);
+    if let Some(features) = emitter.features() {
+        text.push_str(&features_section(features));
+    }
+    fs::write(dir.join("Cargo.toml"), text)?;
     fs::write(dir.join("src/lib.rs"), LIB_RS)
+}
+
+/// `[features]`: one per area, enabling the areas its types use; `full` (the default) is all.
+fn features_section(features: &BTreeMap<String, BTreeSet<String>>) -> String {
+    let list = |names: &mut dyn Iterator<Item = &String>| {
+        names
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = String::from("\n# One feature per product area (ms.prod of the pages); each enables the areas its\n# types refer to. `full` enables every area.\n[features]\ndefault = [\"full\"]\n");
+    out.push_str(&format!("full = [{}]\n", list(&mut features.keys())));
+    for (feature, needs) in features {
+        out.push_str(&format!("{feature} = [{}]\n", list(&mut needs.iter())));
+    }
+    out
 }
 
 /// The manifest, with exactly the dependencies the generated code uses.

@@ -21,7 +21,14 @@ fn corpus() -> Option<PathBuf> {
     } else {
         dir
     };
-    root.join("beta").is_dir().then_some(root)
+    let found = root.join("beta").is_dir();
+    // CI always has the corpus beside the clone: a missing one there is a broken setup.
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "CI is set but no docs corpus at {}",
+        root.display()
+    );
+    found.then_some(root)
 }
 
 /// rustc needs about 10 GB for the whole-corpus crate: build one such crate at a time.
@@ -97,15 +104,19 @@ fn generated_crate_for_whole_corpus_is_clippy_clean() {
         .docs_dir(&root)
         .out_dir(out.join("src"))
         .include_style(IncludeStyle::Relative)
+        .area_features(true)
         .check_examples(false)
         .generate()
         .expect("generates");
-    package::write_package(&out, "graph-docs-corpus", &report.schema).expect("package written");
+    package::write_package(&out, "graph-docs-corpus", &report.schema, true)
+        .expect("package written");
     // The workspace lock keeps dependency versions the ones the project is tested with.
     let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
     std::fs::copy(lock, out.join("Cargo.lock")).expect("lock file copied");
     // Emitting once more must give the same files: output is deterministic.
-    let again = Emitter::new(&report.schema).emit(IncludeStyle::Relative);
+    let again = Emitter::new(&report.schema)
+        .with_area_features()
+        .emit(IncludeStyle::Relative);
     for (name, contents) in &again.files {
         let written = std::fs::read_to_string(out.join("src").join(name)).expect("written");
         assert!(written == *contents, "{name} differs between two runs");
@@ -132,6 +143,27 @@ fn generated_crate_for_whole_corpus_is_clippy_clean() {
         report.schema.types.len(),
         report.files_total
     );
+
+    // One area alone: the Teams types and what they need, no other feature.
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "check",
+            "--quiet",
+            "--no-default-features",
+            "--features",
+            "microsoft-teams",
+        ])
+        .current_dir(&out)
+        .env("CARGO_TARGET_DIR", &target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "the microsoft-teams feature alone does not build:\n{stderr}"
+    );
+    assert!(stderr.trim().is_empty(), "cargo check printed:\n{stderr}");
 }
 
 /// Pass counts of the example check that CI holds the generator to.

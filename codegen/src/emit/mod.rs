@@ -3,6 +3,7 @@
 mod cycles;
 mod docs;
 mod enums;
+pub mod features;
 mod ident;
 mod names;
 mod polymorphic;
@@ -56,6 +57,8 @@ pub struct Emitter<'s> {
     /// Types that some property refers to and that have derived types: properties of these
     /// types read through an `Any*` enum.
     polymorphic: HashSet<usize>,
+    /// Cargo features by area, when asked for.
+    features: Option<features::Features>,
 }
 
 impl<'s> Emitter<'s> {
@@ -103,11 +106,38 @@ impl<'s> Emitter<'s> {
             boxed,
             descendants,
             polymorphic,
+            features: None,
         }
     }
 
-    /// The items of one type, unformatted.
+    /// Puts each type behind the cargo feature of its area (see [`features`]).
+    pub fn with_area_features(mut self) -> Self {
+        self.features = Some(features::Features::new(self.schema, &self.names));
+        self
+    }
+
+    /// Per feature, the features it enables; `None` without area features.
+    pub fn features(&self) -> Option<&BTreeMap<String, std::collections::BTreeSet<String>>> {
+        self.features.as_ref().map(|f| &f.needs)
+    }
+
+    /// The items of one type, unformatted, behind its feature when there are features.
     fn type_tokens(&self, index: usize) -> TokenStream {
+        let items = self.items(index);
+        let Some(features) = &self.features else {
+            return items;
+        };
+        let feature = &features.of_type[index];
+        let mut file: syn::File = syn::parse2(items).expect("the emitter builds valid Rust items");
+        for item in &mut file.items {
+            if let Some(attrs) = item_attrs(item) {
+                attrs.insert(0, syn::parse_quote!(#[cfg(feature = #feature)]));
+            }
+        }
+        quote!(#file)
+    }
+
+    fn items(&self, index: usize) -> TokenStream {
         let t = &self.schema.types[index];
         let (module, name) = &self.names.items[index];
         match t.kind {
@@ -121,11 +151,14 @@ impl<'s> Emitter<'s> {
                 }
                 .emit(index);
                 if self.polymorphic.contains(&index) {
+                    let feature_of =
+                        |i: usize| self.features.as_ref().map(|f| f.of_type[i].clone());
                     let any = polymorphic::emit(
                         self.schema,
                         &self.names,
                         index,
                         &self.descendants[index],
+                        &feature_of,
                     );
                     quote!(#item #any)
                 } else {
@@ -186,6 +219,17 @@ impl<'s> Emitter<'s> {
         }
         files.insert(ROOT_FILE.to_string(), root(&modules, style, &extra));
         Output { files }
+    }
+}
+
+fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    match item {
+        syn::Item::Struct(i) => Some(&mut i.attrs),
+        syn::Item::Enum(i) => Some(&mut i.attrs),
+        syn::Item::Impl(i) => Some(&mut i.attrs),
+        syn::Item::Use(i) => Some(&mut i.attrs),
+        syn::Item::Fn(i) => Some(&mut i.attrs),
+        _ => None,
     }
 }
 

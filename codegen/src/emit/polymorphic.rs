@@ -30,7 +30,15 @@ pub fn descendants(schema: &Schema, names: &Names) -> Vec<Vec<usize>> {
 }
 
 /// The enum for `base`, written in `base`'s module.
-pub fn emit(schema: &Schema, names: &Names, base: usize, derived: &[usize]) -> TokenStream {
+/// `feature_of` gives each type's cargo feature when types sit behind features: a variant of
+/// another area exists only with that area's feature.
+pub fn emit(
+    schema: &Schema,
+    names: &Names,
+    base: usize,
+    derived: &[usize],
+    feature_of: &dyn Fn(usize) -> Option<String>,
+) -> TokenStream {
     let (module, base_name) = &names.items[base];
     let ident = format_ident!("{}", any_name(base_name));
     let base_ident = format_ident!("{}", base_name);
@@ -48,18 +56,24 @@ pub fn emit(schema: &Schema, names: &Names, base: usize, derived: &[usize]) -> T
             .parse()
             .expect("module paths are identifiers");
         let wire = schema.types[i].qualified_name().to_ascii_lowercase();
-        variants.push((format_ident!("{}", variant), path, wire, i));
+        let cfg = match (feature_of(i), feature_of(base)) {
+            (Some(own), Some(base_feature)) if own != base_feature => {
+                quote!(#[cfg(feature = #own)])
+            }
+            _ => TokenStream::new(),
+        };
+        variants.push((format_ident!("{}", variant), path, wire, i, cfg));
     }
-    let definitions = variants.iter().map(|(v, path, _, i)| {
+    let definitions = variants.iter().map(|(v, path, _, i, cfg)| {
         let doc = doc_attrs(&format!("`{}`.", schema.types[*i].qualified_name()));
-        quote!(#doc #v(::std::boxed::Box<#path>),)
+        quote!(#doc #cfg #v(::std::boxed::Box<#path>),)
     });
-    let serialize = variants
-        .iter()
-        .map(|(v, _, _, _)| quote!(Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),));
-    let pick = variants.iter().skip(1).map(|(v, _, wire, _)| {
+    let serialize = variants.iter().map(|(v, _, _, _, cfg)| {
+        quote!(#cfg Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),)
+    });
+    let pick = variants.iter().skip(1).map(|(v, _, wire, _, cfg)| {
         quote! {
-            #wire => ::serde_json::from_value(value).map(|v| Self::#v(::std::boxed::Box::new(v))),
+            #cfg #wire => ::serde_json::from_value(value).map(|v| Self::#v(::std::boxed::Box::new(v))),
         }
     });
     let doc = doc_attrs(&format!(

@@ -1,0 +1,64 @@
+//! Cargo features by product area (the pages' `ms.prod`): each type compiles only with its
+//! area's feature, and each feature enables the areas its types refer to.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::schema::{Primitive, Schema, TypeKind};
+
+use super::names::Names;
+
+/// The feature that holds types with no area.
+pub const GENERAL: &str = "general";
+
+/// `ms.prod: "Microsoft-Teams"` -> `microsoft-teams`.
+pub fn feature_name(area: Option<&str>) -> String {
+    let name: String = area
+        .unwrap_or(GENERAL)
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let name = name.trim_matches('-').to_string();
+    if name.is_empty() || name == "default" || name == "full" {
+        GENERAL.to_string()
+    } else {
+        name
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Per type: its feature.
+    pub of_type: Vec<String>,
+    /// Per feature: the other features its types need.
+    pub needs: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Features {
+    pub fn new(schema: &Schema, names: &Names) -> Features {
+        let of_type: Vec<String> = schema
+            .types
+            .iter()
+            .map(|t| feature_name(t.area.as_deref()))
+            .collect();
+        let mut needs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (i, t) in schema.types.iter().enumerate() {
+            let own = &of_type[i];
+            let entry = needs.entry(own.clone()).or_default();
+            if t.kind == TypeKind::Enum {
+                continue;
+            }
+            let used = schema
+                .all_properties(i, |v, q| names.index_of(v, q))
+                .into_iter()
+                .filter(|p| Primitive::from_csdl(&p.type_name).is_none())
+                .filter_map(|p| names.index_of(&t.version, &p.type_name));
+            for to in used {
+                if &of_type[to] != own {
+                    entry.insert(of_type[to].clone());
+                }
+            }
+        }
+        Features { of_type, needs }
+    }
+}
