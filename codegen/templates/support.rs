@@ -4,15 +4,55 @@
 use ::std::fmt;
 use ::std::str::FromStr;
 
-/// Reads a property that may be absent (the outer `None`, through `#[serde(default)]`), an
-/// explicit `null` (`Some(None)`), or a value (`Some(Some(_))`). Graph clears a property on
-/// PATCH with an explicit `null`, so the two must stay apart.
-pub fn nullable<'de, D, T>(deserializer: D) -> ::std::result::Result<Option<Option<T>>, D::Error>
-where
-    D: ::serde::Deserializer<'de>,
-    T: ::serde::Deserialize<'de>,
-{
-    <Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(Some)
+/// A JSON object key, borrowed from the input when the input allows it, so that reading a
+/// documented property allocates nothing for its name.
+pub enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+
+    pub fn into_owned(self) -> String {
+        match self {
+            Key::Borrowed(s) => s.to_owned(),
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> ::serde::de::Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+
+            fn visit_borrowed_str<E: ::serde::de::Error>(self, value: &'de str) -> ::std::result::Result<Key<'de>, E> {
+                Ok(Key::Borrowed(value))
+            }
+
+            fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<Key<'de>, E> {
+                Ok(Key::Owned(value.to_owned()))
+            }
+
+            fn visit_string<E: ::serde::de::Error>(self, value: String) -> ::std::result::Result<Key<'de>, E> {
+                Ok(Key::Owned(value))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
+    }
 }
 
 /// Reads an enum from its wire string without allocating for documented values.

@@ -36,34 +36,70 @@ impl StructContext<'_> {
         let support: TokenStream = relative_path(module, &[], "support")
             .parse()
             .expect("a path");
-        let nullable = format!("{}::nullable", relative_path(module, &[], "support"));
 
         let mut scope = Scope::with_reserved(&[ADDITIONAL]);
-        let fields = all_properties(self.schema, self.names, index).into_iter().map(|p| {
+        let mut fields = Vec::new();
+        let mut arms = Vec::new();
+        for p in all_properties(self.schema, self.names, index) {
             let field = scope.claim(ident::snake(&p.name));
             let field_ident = ident::to_ident(&field);
             let wire = &p.name;
-            let rename = (field.trim_start_matches("r#") != wire.as_str())
-                .then(|| quote!(rename = #wire,));
+            let rename =
+                (field.trim_start_matches("r#") != wire.as_str()).then(|| quote!(rename = #wire,));
             let ty = self.field_type(index, p, &support);
             let docs = doc_attrs(&property_doc(p));
-            quote! {
+            fields.push(quote! {
                 #docs
-                #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = #nullable)]
+                #[serde(#rename skip_serializing_if = "::std::option::Option::is_none")]
                 pub #field_ident: #ty,
-            }
-        });
+            });
+            arms.push(quote! {
+                #wire => value.#field_ident = ::std::option::Option::Some(map.next_value()?),
+            });
+        }
         let docs = doc_attrs(&type_doc(t));
         let additional = format_ident!("{}", ADDITIONAL);
+        let expecting = format!("a {} object", t.qualified_name());
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
             pub struct #ident {
                 #(#fields)*
                 /// Properties the documentation does not list, such as `@odata.context`, kept
                 /// as they were so that nothing is lost on a round trip.
                 #[serde(flatten)]
                 pub #additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            }
+
+            /// Reads each documented property by its wire name, an explicit `null` as
+            /// `Some(None)`, and everything else into `additional_properties`.
+            impl<'de> ::serde::Deserialize<'de> for #ident {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    struct Visitor_;
+
+                    impl<'de> ::serde::de::Visitor<'de> for Visitor_ {
+                        type Value = #ident;
+
+                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            f.write_str(#expecting)
+                        }
+
+                        fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#ident, A::Error> {
+                            let mut value = #ident::default();
+                            while let ::std::option::Option::Some(key) = map.next_key::<#support::Key<'de>>()? {
+                                match key.as_str() {
+                                    #(#arms)*
+                                    _ => {
+                                        value.#additional.insert(key.into_owned(), map.next_value()?);
+                                    }
+                                }
+                            }
+                            ::std::result::Result::Ok(value)
+                        }
+                    }
+
+                    deserializer.deserialize_map(Visitor_)
+                }
             }
         }
     }
