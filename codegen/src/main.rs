@@ -71,6 +71,10 @@ enum Command {
         /// incremental).
         #[arg(long)]
         work_dir: Option<PathBuf>,
+        /// Then time reading the passing bodies into their types against reading them into
+        /// serde_json::Value, in an optimised build, best of N rounds.
+        #[arg(long, value_name = "N")]
+        bench: Option<usize>,
     },
     /// Report every diagnostic; exit non-zero when there are errors.
     Check {
@@ -195,6 +199,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             docs,
             format,
             work_dir,
+            bench,
         } => {
             let loaded = config(&docs).check_examples(false).load()?;
             let plain = config(&docs)
@@ -237,6 +242,16 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                         )?;
                     }
                 }
+            }
+            if let Some(rounds) = bench {
+                let figures = examples::bench_typed_reads(
+                    &loaded.pages,
+                    &loaded.schema,
+                    &report,
+                    &dirs,
+                    rounds,
+                )?;
+                writeln!(stdout, "typed read benchmark: {figures}")?;
             }
             Ok(if report.generator_bugs().next().is_some() {
                 ExitCode::FAILURE

@@ -20,25 +20,40 @@ pub fn emit(schema: &Schema, names: &Names, types: &[usize]) -> TokenStream {
             .expect("module paths are identifiers");
         let version = &t.version;
         let qualified = t.qualified_name().to_ascii_lowercase();
-        quote!((#version, #qualified) => through::<#path>,)
+        quote!((#version, #qualified) => (through::<#path>, read::<#path>),)
     });
     let value = format_ident!("Value");
     quote! {
         use ::serde_json::{Error, #value};
 
+        type Through = fn(Value) -> ::std::result::Result<Value, Error>;
+        type Read = fn(&str) -> ::std::result::Result<(), Error>;
+
         fn through<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(value: Value) -> ::std::result::Result<Value, Error> {
             ::serde_json::to_value(::serde_json::from_value::<T>(value)?)
+        }
+
+        fn read<T: ::serde::de::DeserializeOwned>(text: &str) -> ::std::result::Result<(), Error> {
+            ::serde_json::from_str::<T>(text).map(drop)
+        }
+
+        fn lookup(version: &str, type_name: &str) -> ::std::option::Option<(Through, Read)> {
+            let type_name = type_name.trim_start_matches('#').to_ascii_lowercase();
+            ::std::option::Option::Some(match (version, type_name.as_str()) {
+                #(#arms)*
+                _ => return ::std::option::Option::None,
+            })
         }
 
         /// Reads `value` as the type `type_name` (qualified, any case) of `version` and writes
         /// it back; `None` when there is no such type.
         pub fn round_trip(version: &str, type_name: &str, value: Value) -> ::std::option::Option<::std::result::Result<Value, Error>> {
-            let type_name = type_name.trim_start_matches('#').to_ascii_lowercase();
-            let through: fn(Value) -> ::std::result::Result<Value, Error> = match (version, type_name.as_str()) {
-                #(#arms)*
-                _ => return ::std::option::Option::None,
-            };
-            ::std::option::Option::Some(through(value))
+            lookup(version, type_name).map(|(through, _)| through(value))
+        }
+
+        /// Parses `text` as the type and drops it: what the typed-read benchmark times.
+        pub fn reader(version: &str, type_name: &str) -> ::std::option::Option<Read> {
+            lookup(version, type_name).map(|(_, read)| read)
         }
     }
 }

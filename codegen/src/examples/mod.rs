@@ -246,6 +246,40 @@ pub fn run(
     Ok(Report { examples })
 }
 
+/// Times reading every example body that passes the check into its generated type, against
+/// reading the same bodies into `serde_json::Value` (optimised build, best of `rounds`).
+pub fn bench_typed_reads(
+    pages: &[Page],
+    schema: &Schema,
+    report: &Report,
+    dirs: &RunnerDirs,
+    rounds: usize,
+) -> io::Result<Value> {
+    let lookup = Lookup::new(schema);
+    let passed: BTreeSet<&Location> = report
+        .examples
+        .iter()
+        .filter(|e| e.outcome == Outcome::Passed)
+        .map(|e| &e.source)
+        .collect();
+    let mut requests = Vec::new();
+    let mut types = BTreeSet::new();
+    for block in extract(pages).iter().filter(|b| passed.contains(&b.source)) {
+        if let Verdict::Run(items) = judge(block, schema, &lookup) {
+            for (_, t, value) in items {
+                types.insert(t);
+                requests.push(runner::Request {
+                    version: schema.types[t].version.clone(),
+                    type_name: schema.types[t].qualified_name(),
+                    value,
+                });
+            }
+        }
+    }
+    let types: Vec<usize> = types.into_iter().collect();
+    runner::bench(schema, &types, &requests, dirs, rounds)
+}
+
 /// What can be decided from the docs alone.
 fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
     let failed = |cause, evidence: String| Verdict::Done(Outcome::Failed, Some(cause), evidence);

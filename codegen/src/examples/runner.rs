@@ -33,11 +33,60 @@ pub fn run(
     requests: &[Request],
     dirs: &RunnerDirs,
 ) -> io::Result<Vec<Result<Value, String>>> {
+    let binary = build(schema, types, dirs, false)?;
+    let mut answers: Vec<Result<Value, String>> =
+        vec![Err("no answer from the runner".into()); requests.len()];
+    for line in exchange(&binary, &[], requests)? {
+        let answer: Value = serde_json::from_str(&line).map_err(io::Error::other)?;
+        let Some(id) = answer["id"]
+            .as_u64()
+            .map(|i| i as usize)
+            .filter(|&i| i < answers.len())
+        else {
+            continue;
+        };
+        answers[id] = match answer.get("error").and_then(Value::as_str) {
+            Some(e) => Err(e.to_string()),
+            None => Ok(answer["value"].clone()),
+        };
+    }
+    Ok(answers)
+}
+
+/// Times reading the request bodies into their generated types against reading them into
+/// `serde_json::Value`, in an optimised build: the figures the runner prints.
+pub fn bench(
+    schema: &Schema,
+    types: &[usize],
+    requests: &[Request],
+    dirs: &RunnerDirs,
+    rounds: usize,
+) -> io::Result<Value> {
+    let binary = build(schema, types, dirs, true)?;
+    let rounds = rounds.to_string();
+    let lines = exchange(&binary, &["bench", &rounds], requests)?;
+    let last = lines
+        .last()
+        .ok_or_else(|| io::Error::other("the benchmark printed nothing"))?;
+    serde_json::from_str(last).map_err(io::Error::other)
+}
+
+/// Writes the runner package and builds it; returns the binary.
+fn build(
+    schema: &Schema,
+    types: &[usize],
+    dirs: &RunnerDirs,
+    release: bool,
+) -> io::Result<PathBuf> {
     let name = binary_name(&dirs.package);
     write_package(schema, types, dirs, &name)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let build = Command::new(&cargo)
-        .args(["build", "--quiet", "--bin", &name])
+    let mut command = Command::new(&cargo);
+    command.args(["build", "--quiet", "--bin", &name]);
+    if release {
+        command.arg("--release");
+    }
+    let build = command
         .current_dir(&dirs.package)
         .env("CARGO_TARGET_DIR", &dirs.target)
         .output()?;
@@ -47,8 +96,14 @@ pub fn run(
             String::from_utf8_lossy(&build.stderr)
         )));
     }
-    let binary = dirs.target.join("debug").join(&name);
+    let profile = if release { "release" } else { "debug" };
+    Ok(dirs.target.join(profile).join(&name))
+}
+
+/// Feeds the requests to the runner, one JSON line each, and collects what it prints.
+fn exchange(binary: &Path, args: &[&str], requests: &[Request]) -> io::Result<Vec<String>> {
     let mut child = Command::new(binary)
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()?;
@@ -69,22 +124,9 @@ pub fn run(
         stdin.flush()
     });
     let stdout = child.stdout.take().expect("stdout is piped");
-    let mut answers: Vec<Result<Value, String>> =
-        vec![Err("no answer from the runner".into()); requests.len()];
-    for line in BufReader::new(stdout).lines() {
-        let answer: Value = serde_json::from_str(&line?).map_err(io::Error::other)?;
-        let Some(id) = answer["id"]
-            .as_u64()
-            .map(|i| i as usize)
-            .filter(|&i| i < answers.len())
-        else {
-            continue;
-        };
-        answers[id] = match answer.get("error").and_then(Value::as_str) {
-            Some(e) => Err(e.to_string()),
-            None => Ok(answer["value"].clone()),
-        };
-    }
+    let output = BufReader::new(stdout)
+        .lines()
+        .collect::<io::Result<Vec<_>>>()?;
     writer
         .join()
         .map_err(|_| io::Error::other("runner input thread panicked"))??;
@@ -94,7 +136,7 @@ pub fn run(
             "the example runner failed: {status}"
         )));
     }
-    Ok(answers)
+    Ok(output)
 }
 
 /// Runners sharing a target folder need binaries of their own names.
