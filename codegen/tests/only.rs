@@ -1,0 +1,45 @@
+//! `only`: a type and exactly the types it needs.
+
+use graph_docs_codegen::Config;
+
+#[test]
+fn only_emits_the_closure_of_the_chosen_type() {
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("only-teams");
+    let report = Config::new()
+        .docs_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs-input"))
+        .out_dir(&out)
+        .only("microsoft.graph.teamsAsyncOperation")
+        .generate()
+        .expect("generates");
+    let mut names: Vec<String> = report.schema.types.iter().map(|t| t.name.clone()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "operationError",
+            "teamsAsyncOperation",
+            "teamsAsyncOperationStatus",
+            "teamsAsyncOperationType"
+        ]
+    );
+    let beta = std::fs::read_to_string(out.join("beta.rs")).expect("beta module written");
+    assert!(beta.contains("pub struct TeamsAsyncOperation"));
+    assert!(!beta.contains("pub struct RecordOperation"));
+}
+
+#[test]
+fn only_with_an_unknown_type_is_an_error() {
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("only-none");
+    let report = Config::new()
+        .docs_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs-input"))
+        .out_dir(&out)
+        .only("beta:microsoft.graph.noSuchType")
+        .generate()
+        .expect("generates");
+    assert!(report.schema.types.is_empty());
+    assert!(report
+        .schema
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "only-unknown"));
+}
