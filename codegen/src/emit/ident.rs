@@ -74,16 +74,10 @@ impl Scope {
         if self.used.insert(candidate.clone()) {
             return candidate;
         }
-        let (raw, base) = match candidate.strip_prefix("r#") {
-            Some(b) => (true, b.to_string()),
-            None => (false, candidate.clone()),
-        };
-        let sep = if base.contains('_') || base.chars().next().is_some_and(|c| c.is_lowercase()) {
-            "_"
-        } else {
-            ""
-        };
-        let _ = raw;
+        // A numbered raw identifier is no keyword: `r#type` becomes `type_2`.
+        let base = candidate.trim_start_matches("r#");
+        let snake = base.contains('_') || base.starts_with(|c: char| c.is_lowercase());
+        let sep = if snake { "_" } else { "" };
         (2..)
             .map(|n| format!("{base}{sep}{n}"))
             .find(|c| self.used.insert(c.clone()))
