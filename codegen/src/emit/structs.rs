@@ -59,6 +59,20 @@ impl StructContext<'_> {
         }
         let docs = doc_attrs(&type_doc(t));
         let additional = format_ident!("{}", ADDITIONAL);
+        let keep = quote!(value.#additional.insert(key.into_owned(), map.next_value()?););
+        // A type with no documented property keeps every key.
+        let read_key = if arms.is_empty() {
+            keep
+        } else {
+            quote! {
+                match key.as_str() {
+                    #(#arms)*
+                    _ => {
+                        #keep
+                    }
+                }
+            }
+        };
         let expecting = format!("a {} object", t.qualified_name());
         quote! {
             #docs
@@ -87,12 +101,7 @@ impl StructContext<'_> {
                         fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#ident, A::Error> {
                             let mut value = #ident::default();
                             while let ::std::option::Option::Some(key) = map.next_key::<#support::Key<'de>>()? {
-                                match key.as_str() {
-                                    #(#arms)*
-                                    _ => {
-                                        value.#additional.insert(key.into_owned(), map.next_value()?);
-                                    }
-                                }
+                                #read_key
                             }
                             ::std::result::Result::Ok(value)
                         }
