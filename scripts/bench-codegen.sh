@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Issue "Speed": codegen pipeline time against a bare pulldown-cmark pass, side by side.
+#
+#   scripts/bench-codegen.sh [--runs N] [--criterion]
+#
+# Input: the resources/ pages of beta and v1.0 of $GRAPH_DOCS_CORPUS (default
+# ../shared/graph-docs/api-reference beside the workspace). Runs the release example
+# codegen/examples/codegen_timing.rs, which times in one process
+#   (a) baseline: walk + read + pulldown-cmark events (tables on), 1 thread
+#   (b) full pipeline: Config::load + Emitter::emit, 1-thread rayon pool
+#   (c) full pipeline on a 2-thread rayon pool
+# N times each (default 5, interleaved; minimum reported) and prints the ratios b/a, c/a, b/c.
+# Peak memory: /usr/bin/time -v on that run, then on one run of each target alone.
+# --criterion also runs the criterion bench (cargo bench --bench pipeline, ~1.5 min).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=5
+criterion=false
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --runs) runs="${2:?--runs takes a number}"; shift 2 ;;
+        --criterion) criterion=true; shift ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+
+corpus="${GRAPH_DOCS_CORPUS:-../shared/graph-docs/api-reference}"
+if [ ! -d "$corpus/beta/resources" ] || [ ! -d "$corpus/v1.0/resources" ]; then
+    echo "error: no docs corpus at $corpus (set GRAPH_DOCS_CORPUS)" >&2
+    exit 2
+fi
+GRAPH_DOCS_CORPUS="$(cd "$corpus" && pwd)"
+export GRAPH_DOCS_CORPUS
+
+mem_total=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) cores, $mem_total memory; $(rustc --version)"
+if commit=$(git rev-parse --short HEAD 2>/dev/null); then
+    git diff --quiet HEAD -- codegen || commit="$commit (codegen/ has uncommitted changes)"
+else
+    commit="? (not a git checkout)"
+fi
+echo "commit: $commit"
+# Other work on the machine skews every figure here: say so rather than hide it.
+load_note() {
+    local load busy
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    busy=$(ps -eo pcpu=,comm= --sort=-pcpu | awk '$1 >= 20 {printf "%s%s (%.0f%%)", (n++ ? ", " : ""), $2, $1}')
+    echo "load average $1: $load${busy:+; busy: $busy}"
+}
+load_note "at start"
+echo
+
+cargo build --quiet --release -p graph-docs-codegen --example codegen_timing
+target_dir="${CARGO_TARGET_DIR:-target}"
+bin="$target_dir/release/examples/codegen_timing"
+
+timefile="$(mktemp)"
+trap 'rm -f "$timefile"' EXIT
+
+# peak RSS in MiB of the last command run under /usr/bin/time -v -o "$timefile"
+peak() {
+    awk -F': ' '/Maximum resident set size/ {printf "%.1f MiB", $2 / 1024}' "$timefile"
+}
+
+if [ -x /usr/bin/time ]; then
+    /usr/bin/time -v -o "$timefile" "$bin" --runs "$runs"
+    echo "peak RSS of the whole timing run (/usr/bin/time -v): $(peak)"
+    echo
+    echo "peak RSS of one run of each target alone (includes preparing the input):"
+    for t in a b c; do
+        /usr/bin/time -v -o "$timefile" "$bin" --only "$t" >/dev/null
+        echo "  ($t) $(peak)"
+    done
+else
+    echo "(/usr/bin/time not installed: peak memory from the process's own VmHWM only;"
+    echo " apt-get install time for the per-target figures)"
+    "$bin" --runs "$runs"
+fi
+
+if $criterion; then
+    echo
+    cargo bench -p graph-docs-codegen --bench pipeline
+fi
+
+load_note "at end"
