@@ -285,7 +285,10 @@ impl Config {
 /// Pages under the version folders (`beta/`, `v1.0/`) of a docs root, sorted.
 fn collect_pages(root: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> io::Result<()> {
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(io::Error::other)?;
         let path = entry.path();
         let under_version = path

@@ -200,11 +200,19 @@ impl<'s> Emitter<'s> {
                 modules.entry(module[..len].to_vec()).or_default();
             }
         }
+        // Types are formatted one by one, in parallel: one module holds most of them.
+        let formatted: Vec<String> = (0..self.schema.types.len())
+            .into_par_iter()
+            .map(|i| format_items(self.type_tokens(i)))
+            .collect();
         let mut files: BTreeMap<String, String> = modules
-            .par_iter()
+            .iter()
             .map(|(module, types)| {
-                let items = types.iter().map(|&i| self.type_tokens(i));
-                (file_name(module), format(quote!(#(#items)*)))
+                let mut text = String::from(HEADER);
+                for &i in types {
+                    text.push_str(&formatted[i]);
+                }
+                (file_name(module), text)
             })
             .collect();
         files.insert(
@@ -300,6 +308,10 @@ fn module_doc(module: &[String]) -> String {
 }
 
 fn format(tokens: TokenStream) -> String {
+    format!("{HEADER}{}", format_items(tokens))
+}
+
+fn format_items(tokens: TokenStream) -> String {
     let file: syn::File = syn::parse2(tokens).expect("the emitter builds valid Rust items");
-    format!("{HEADER}{}", prettyplease::unparse(&file))
+    prettyplease::unparse(&file)
 }
