@@ -71,11 +71,43 @@ pub fn emit(
     let serialize = variants.iter().map(|(v, _, _, _, cfg)| {
         quote!(#cfg Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),)
     });
+    let support: TokenStream = relative_path(module, &[], "support")
+        .parse()
+        .expect("a path");
+    // Slow path, for an object whose `@odata.type` is not its first key.
     let pick = variants.iter().skip(1).map(|(v, _, wire, _, cfg)| {
         quote! {
             #cfg #wire => ::serde_json::from_value(value).map(|v| Self::#v(::std::boxed::Box::new(v))),
         }
     });
+    // Fast path: `@odata.type` first, as Graph writes it; the rest is read straight into the
+    // chosen type.
+    let read_as = |v: &proc_macro2::Ident, path: &TokenStream, early: bool| {
+        let done = quote!(::std::result::Result::Ok(#ident::#v(::std::boxed::Box::new(value))));
+        let done = if early { quote!(return #done;) } else { done };
+        quote! {
+            let mut value = <#path>::default();
+            value.additional_properties.insert(first.into_owned(), odata_type);
+            while let ::std::option::Option::Some(key) = map.next_key::<#support::Key<'de>>()? {
+                value.read_property(key, &mut map)?;
+            }
+            #done
+        }
+    };
+    let fast = variants.iter().skip(1).map(|(v, path, wire, _, cfg)| {
+        let body = read_as(v, path, true);
+        quote! {
+            #cfg
+            if kind.eq_ignore_ascii_case(#wire) {
+                #body
+            }
+        }
+    });
+    let fast_base = read_as(&variants[0].0, &variants[0].1, false);
+    let expecting = format!(
+        "a {} object or one of a derived type",
+        schema.types[base].qualified_name()
+    );
     let doc = doc_attrs(&format!(
         "`{}` or a type derived from it, told apart by `@odata.type`; an object without one, or with one the documentation does not derive from it, reads as `{base_name}`.",
         schema.types[base].qualified_name()
@@ -95,9 +127,9 @@ pub fn emit(
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        impl #ident {
+            /// Picks the variant from a whole object (the slow path).
+            fn from_object(value: ::serde_json::Value) -> ::std::result::Result<Self, ::serde_json::Error> {
                 let kind = value
                     .get("@odata.type")
                     .and_then(::serde_json::Value::as_str)
@@ -106,7 +138,41 @@ pub fn emit(
                     #(#pick)*
                     _ => ::serde_json::from_value(value).map(|v| Self::#base_ident(::std::boxed::Box::new(v))),
                 }
-                .map_err(::serde::de::Error::custom)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct Visitor_;
+
+                impl<'de> ::serde::de::Visitor<'de> for Visitor_ {
+                    type Value = #ident;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#ident, A::Error> {
+                        let ::std::option::Option::Some(first) = map.next_key::<#support::Key<'de>>()? else {
+                            return ::std::result::Result::Ok(#ident::#base_ident(::std::default::Default::default()));
+                        };
+                        if first.as_str() != "@odata.type" {
+                            let mut object = ::serde_json::Map::new();
+                            object.insert(first.into_owned(), map.next_value()?);
+                            while let ::std::option::Option::Some((key, value)) = map.next_entry()? {
+                                object.insert(key, value);
+                            }
+                            return #ident::from_object(::serde_json::Value::Object(object))
+                                .map_err(::serde::de::Error::custom);
+                        }
+                        let odata_type: ::serde_json::Value = map.next_value()?;
+                        let kind = odata_type.as_str().unwrap_or_default().trim_start_matches('#');
+                        #(#fast)*
+                        #fast_base
+                    }
+                }
+
+                deserializer.deserialize_map(Visitor_)
             }
         }
     }

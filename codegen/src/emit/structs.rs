@@ -54,12 +54,12 @@ impl StructContext<'_> {
                 pub #field_ident: #ty,
             });
             arms.push(quote! {
-                #wire => value.#field_ident = ::std::option::Option::Some(map.next_value()?),
+                #wire => self.#field_ident = ::std::option::Option::Some(map.next_value()?),
             });
         }
         let docs = doc_attrs(&type_doc(t));
         let additional = format_ident!("{}", ADDITIONAL);
-        let keep = quote!(value.#additional.insert(key.into_owned(), map.next_value()?););
+        let keep = quote!(self.#additional.insert(key.into_owned(), map.next_value()?););
         // A type with no documented property keeps every key.
         let read_key = if arms.is_empty() {
             keep
@@ -85,8 +85,21 @@ impl StructContext<'_> {
                 pub #additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
             }
 
-            /// Reads each documented property by its wire name, an explicit `null` as
-            /// `Some(None)`, and everything else into `additional_properties`.
+            impl #ident {
+                /// Reads the value of property `key` from `map`: a documented property by its
+                /// wire name, an explicit `null` as `Some(None)`, anything else into
+                /// `additional_properties`. `Deserialize` and the `Any*` enums read through it.
+                #[doc(hidden)]
+                pub fn read_property<'de, A: ::serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: #support::Key<'de>,
+                    map: &mut A,
+                ) -> ::std::result::Result<(), A::Error> {
+                    #read_key
+                    ::std::result::Result::Ok(())
+                }
+            }
+
             impl<'de> ::serde::Deserialize<'de> for #ident {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     struct Visitor_;
@@ -101,7 +114,7 @@ impl StructContext<'_> {
                         fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#ident, A::Error> {
                             let mut value = #ident::default();
                             while let ::std::option::Option::Some(key) = map.next_key::<#support::Key<'de>>()? {
-                                #read_key
+                                value.read_property(key, &mut map)?;
                             }
                             ::std::result::Result::Ok(value)
                         }
