@@ -125,6 +125,14 @@ echo "   crate alone: ${ours_seconds} s wall, ${ours_cpu} s cpu, peak rustc ${pe
     "$warnings warning lines; load after: $load"
 echo
 
+# One product area alone: the Teams types and the areas they need, no other feature.
+area="microsoft-teams"
+time_crate "$work/ours" "$ours_name" --no-default-features --features "$area"
+area_seconds=$seconds
+echo "   feature $area alone: ${area_seconds} s wall, ${cpu} s cpu, peak rustc ${peak_mib} MiB" \
+    "($(awk -v a="$area_seconds" -v w="$ours_seconds" 'BEGIN {printf "%.2f", a / w}')x the whole crate)"
+echo
+
 # (ii) theirs: graph-rs-types 0.1.0 from crates.io, as a dependency of a throwaway package
 echo "== theirs: graph-rs-types 0.1.0 (crates.io)"
 mkdir -p "$work/theirs/src"

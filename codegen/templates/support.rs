@@ -55,6 +55,13 @@ impl<'de> ::serde::Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Whether an `@odata.type` value (`"#microsoft.graph.x"`) names `qualified`, in any case.
+pub fn names_type(odata_type: &::serde_json::Value, qualified: &str) -> bool {
+    odata_type
+        .as_str()
+        .is_some_and(|t| t.trim_start_matches('#').eq_ignore_ascii_case(qualified))
+}
+
 /// Reads an enum from its wire string without allocating for documented values.
 pub fn deserialize_enum<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
 where

@@ -48,11 +48,16 @@ impl Features {
             if t.kind == TypeKind::Enum {
                 continue;
             }
+            // References to entities (navigation, in OData terms) of another area are compiled
+            // only with that area (see `StructContext::navigation_cfg`), so they add no
+            // dependency: otherwise every area would pull in nearly all others through
+            // `user`, `drive`, `group`...
             let used = schema
                 .all_properties(i, |v, q| names.index_of(v, q))
                 .into_iter()
-                .filter(|p| Primitive::from_csdl(&p.type_name).is_none())
-                .filter_map(|p| names.index_of(&t.version, &p.type_name));
+                .filter(|p| !p.navigation && Primitive::from_csdl(&p.type_name).is_none())
+                .filter_map(|p| names.index_of(&t.version, &p.type_name))
+                .filter(|&to| schema.types[to].kind != TypeKind::Entity);
             for to in used {
                 if &of_type[to] != own {
                     entry.insert(of_type[to].clone());

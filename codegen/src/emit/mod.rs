@@ -148,6 +148,7 @@ impl<'s> Emitter<'s> {
                     names: &self.names,
                     boxed: &self.boxed,
                     polymorphic: &self.polymorphic,
+                    features: self.features.as_ref().map(|f| f.of_type.as_slice()),
                 }
                 .emit(index);
                 if self.polymorphic.contains(&index) {

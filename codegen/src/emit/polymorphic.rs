@@ -98,7 +98,7 @@ pub fn emit(
         let body = read_as(v, path, true);
         quote! {
             #cfg
-            if kind.eq_ignore_ascii_case(#wire) {
+            if #support::names_type(&odata_type, #wire) {
                 #body
             }
         }
@@ -166,7 +166,6 @@ pub fn emit(
                                 .map_err(::serde::de::Error::custom);
                         }
                         let odata_type: ::serde_json::Value = map.next_value()?;
-                        let kind = odata_type.as_str().unwrap_or_default().trim_start_matches('#');
                         #(#fast)*
                         #fast_base
                     }

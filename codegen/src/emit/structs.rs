@@ -9,7 +9,7 @@ use super::docs::doc_attrs;
 use super::ident::{self, Scope};
 use super::names::{relative_path, Names};
 use super::rust_types;
-use crate::schema::{Primitive, Property, Schema, TypeDef};
+use crate::schema::{Primitive, Property, Schema, TypeDef, TypeKind};
 
 /// Name of the map that keeps what the docs do not list.
 pub const ADDITIONAL: &str = "additional_properties";
@@ -26,6 +26,8 @@ pub struct StructContext<'a> {
     pub boxed: &'a HashSet<(usize, usize)>,
     /// Types read through their `Any*` enum.
     pub polymorphic: &'a HashSet<usize>,
+    /// Each type's cargo feature, when types sit behind area features.
+    pub features: Option<&'a [String]>,
 }
 
 impl StructContext<'_> {
@@ -48,12 +50,15 @@ impl StructContext<'_> {
                 (field.trim_start_matches("r#") != wire.as_str()).then(|| quote!(rename = #wire,));
             let ty = self.field_type(index, p, &support);
             let docs = doc_attrs(&property_doc(p));
+            let cfg = self.navigation_cfg(index, p);
             fields.push(quote! {
                 #docs
+                #cfg
                 #[serde(#rename skip_serializing_if = "::std::option::Option::is_none")]
                 pub #field_ident: #ty,
             });
             arms.push(quote! {
+                #cfg
                 #wire => self.#field_ident = ::std::option::Option::Some(map.next_value()?),
             });
         }
@@ -123,6 +128,28 @@ impl StructContext<'_> {
                     deserializer.deserialize_map(Visitor_)
                 }
             }
+        }
+    }
+
+    /// A navigation property (a Relationships row, or any reference to an entity) to a type of
+    /// another area exists only with that area's feature; without it, its JSON (rare: only
+    /// with `$expand`) lands in `additional_properties`.
+    fn navigation_cfg(&self, from: usize, p: &Property) -> TokenStream {
+        let Some(features) = self.features else {
+            return TokenStream::new();
+        };
+        match self
+            .names
+            .index_of(&self.schema.types[from].version, &p.type_name)
+        {
+            Some(to)
+                if features[to] != features[from]
+                    && (p.navigation || self.schema.types[to].kind == TypeKind::Entity) =>
+            {
+                let feature = &features[to];
+                quote!(#[cfg(feature = #feature)])
+            }
+            _ => TokenStream::new(),
         }
     }
 
