@@ -124,46 +124,46 @@ fn generated_crate_for_whole_corpus_is_clippy_clean() {
 
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/corpus-crate");
     let _one_at_a_time = HEAVY.lock().unwrap_or_else(|e| e.into_inner());
-    let output = Command::new(env!("CARGO"))
-        .args(["clippy", "--quiet", "--", "-D", "warnings"])
-        .current_dir(&out)
-        .env("CARGO_TARGET_DIR", &target)
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "clippy failed:\n{stderr}");
-    assert!(
-        stderr.trim().is_empty() && stdout.trim().is_empty(),
-        "clippy printed:\n{stderr}{stdout}"
+    cargo_silently(
+        &out,
+        &target,
+        &["clippy", "--quiet", "--", "-D", "warnings"],
     );
     println!(
         "generated crate with {} types in {} files: cargo clippy -D warnings clean",
         report.schema.types.len(),
         report.files_total
     );
-
     // One area alone: the Teams types and what they need, no other feature.
-    let output = Command::new(env!("CARGO"))
-        .args([
+    cargo_silently(
+        &out,
+        &target,
+        &[
             "check",
             "--quiet",
             "--no-default-features",
             "--features",
             "microsoft-teams",
-        ])
-        .current_dir(&out)
-        .env("CARGO_TARGET_DIR", &target)
+        ],
+    );
+}
+
+/// Runs cargo in `dir` and asserts that it succeeds and prints nothing.
+fn cargo_silently(dir: &Path, target: &Path, args: &[&str]) {
+    let output = Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTFLAGS")
         .output()
         .expect("cargo runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "cargo {args:?} failed:\n{stderr}");
     assert!(
-        output.status.success(),
-        "the microsoft-teams feature alone does not build:\n{stderr}"
+        stderr.trim().is_empty() && stdout.trim().is_empty(),
+        "cargo {args:?} printed:\n{stderr}{stdout}"
     );
-    assert!(stderr.trim().is_empty(), "cargo check printed:\n{stderr}");
 }
 
 /// Pass counts of the example check that CI holds the generator to.

@@ -17,14 +17,20 @@ fn dirs(name: &str) -> RunnerDirs {
     }
 }
 
-#[test]
-fn each_outcome_and_cause() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/examples");
-    let loaded = Config::new()
-        .docs_dir(root)
+fn load_fixture() -> graph_docs_codegen::Loaded {
+    Config::new()
+        .docs_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/examples"
+        ))
         .check_examples(false)
         .load()
-        .unwrap();
+        .expect("fixture readable")
+}
+
+#[test]
+fn each_outcome_and_cause() {
+    let loaded = load_fixture();
     let report = examples::run(
         &loaded.pages,
         &loaded.schema,
@@ -67,12 +73,7 @@ fn each_outcome_and_cause() {
 
 #[test]
 fn derived_types_are_reachable_as_themselves() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/examples");
-    let loaded = Config::new()
-        .docs_dir(root)
-        .check_examples(false)
-        .load()
-        .unwrap();
+    let loaded = load_fixture();
     let emitter = graph_docs_codegen::emit::Emitter::new(&loaded.schema);
     let shape = loaded.schema.find("beta", "microsoft.graph.shape").unwrap();
     let source = emitter.type_source(shape);
