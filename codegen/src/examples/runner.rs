@@ -116,6 +116,10 @@ fn exchange(binary: &Path, args: &[&str], requests: &[Request]) -> io::Result<Ve
                 .to_string()
         })
         .collect();
+    // For profiling the runner by hand (`perf record BINARY bench N < FILE`).
+    if let Some(file) = std::env::var_os("GRAPH_DOCS_RUNNER_INPUT") {
+        std::fs::write(file, lines.join("\n") + "\n")?;
+    }
     let writer = std::thread::spawn(move || -> io::Result<()> {
         let mut stdin = io::BufWriter::new(&mut stdin);
         for line in lines {
