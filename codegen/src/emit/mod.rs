@@ -5,6 +5,7 @@ mod docs;
 mod enums;
 pub mod features;
 mod ident;
+mod map_visitor;
 mod names;
 mod polymorphic;
 mod registry;

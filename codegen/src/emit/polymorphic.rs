@@ -112,6 +112,27 @@ pub fn emit(
         "`{}` or a type derived from it, told apart by `@odata.type`; an object without one, or with one the documentation does not derive from it, reads as `{base_name}`.",
         schema.types[base].qualified_name()
     ));
+    let deserialize = super::map_visitor::deserialize_from_map(
+        &ident,
+        &expecting,
+        quote! {
+                        let ::std::option::Option::Some(first) = map.next_key::<#support::Key<'de>>()? else {
+                            return ::std::result::Result::Ok(#ident::#base_ident(::std::default::Default::default()));
+                        };
+                        if first.as_str() != "@odata.type" {
+                            let mut object = ::serde_json::Map::new();
+                            object.insert(first.into_owned(), map.next_value()?);
+                            while let ::std::option::Option::Some((key, value)) = map.next_entry()? {
+                                object.insert(key, value);
+                            }
+                            return #ident::from_object(::serde_json::Value::Object(object))
+                                .map_err(::serde::de::Error::custom);
+                        }
+                        let odata_type: ::serde_json::Value = map.next_value()?;
+                        #(#fast)*
+                        #fast_base
+        },
+    );
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
@@ -141,38 +162,6 @@ pub fn emit(
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #ident {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct Visitor_;
-
-                impl<'de> ::serde::de::Visitor<'de> for Visitor_ {
-                    type Value = #ident;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#ident, A::Error> {
-                        let ::std::option::Option::Some(first) = map.next_key::<#support::Key<'de>>()? else {
-                            return ::std::result::Result::Ok(#ident::#base_ident(::std::default::Default::default()));
-                        };
-                        if first.as_str() != "@odata.type" {
-                            let mut object = ::serde_json::Map::new();
-                            object.insert(first.into_owned(), map.next_value()?);
-                            while let ::std::option::Option::Some((key, value)) = map.next_entry()? {
-                                object.insert(key, value);
-                            }
-                            return #ident::from_object(::serde_json::Value::Object(object))
-                                .map_err(::serde::de::Error::custom);
-                        }
-                        let odata_type: ::serde_json::Value = map.next_value()?;
-                        #(#fast)*
-                        #fast_base
-                    }
-                }
-
-                deserializer.deserialize_map(Visitor_)
-            }
-        }
+        #deserialize
     }
 }

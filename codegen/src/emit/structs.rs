@@ -79,6 +79,17 @@ impl StructContext<'_> {
             }
         };
         let expecting = format!("a {} object", t.qualified_name());
+        let deserialize = super::map_visitor::deserialize_from_map(
+            &ident,
+            &expecting,
+            quote! {
+                let mut value = #ident::default();
+                while let ::std::option::Option::Some(key) = map.next_key::<#support::Key<'de>>()? {
+                    value.read_property(key, &mut map)?;
+                }
+                ::std::result::Result::Ok(value)
+            },
+        );
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -105,29 +116,7 @@ impl StructContext<'_> {
                 }
             }
 
-            impl<'de> ::serde::Deserialize<'de> for #ident {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    struct Visitor_;
-
-                    impl<'de> ::serde::de::Visitor<'de> for Visitor_ {
-                        type Value = #ident;
-
-                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            f.write_str(#expecting)
-                        }
-
-                        fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#ident, A::Error> {
-                            let mut value = #ident::default();
-                            while let ::std::option::Option::Some(key) = map.next_key::<#support::Key<'de>>()? {
-                                value.read_property(key, &mut map)?;
-                            }
-                            ::std::result::Result::Ok(value)
-                        }
-                    }
-
-                    deserializer.deserialize_map(Visitor_)
-                }
-            }
+            #deserialize
         }
     }
 
