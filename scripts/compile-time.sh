@@ -27,23 +27,8 @@ if [ ! -d "$corpus" ]; then
 fi
 corpus="$(cd "$corpus" && pwd)"
 
-mem_total=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "machine: $(nproc) cores, $mem_total memory; $(rustc --version)"
-if commit=$(git rev-parse --short HEAD 2>/dev/null); then
-    git diff --quiet HEAD -- codegen || commit="$commit (codegen/ has uncommitted changes)"
-else
-    commit="? (not a git checkout)"
-fi
-echo "commit: $commit"
-# Other work on the machine skews every figure here: say so rather than hide it.
-load_note() {
-    local load busy
-    load=$(cut -d' ' -f1-3 /proc/loadavg)
-    busy=$(ps -eo pcpu=,comm= --sort=-pcpu | awk '$1 >= 20 {printf "%s%s (%.0f%%)", (n++ ? ", " : ""), $2, $1}')
-    echo "load average $1: $load${busy:+; busy: $busy}"
-}
-load_note "at start"
+# shellcheck source=scripts/measure-env.sh
+. "$(dirname "$0")/measure-env.sh"
 echo "method: debug, CARGO_INCREMENTAL=0, fresh target dir; dependencies built first, then"
 echo "        'cargo clean -p CRATE' and the crate alone rebuilt and timed"
 echo
