@@ -35,7 +35,7 @@ GRAPH_DOCS_CORPUS="$(cd "$corpus" && pwd)"
 export GRAPH_DOCS_CORPUS
 
 # shellcheck source=scripts/measure-env.sh
-. "$(dirname "$0")/measure-env.sh"
+. scripts/measure-env.sh
 echo
 
 cargo build --quiet --release -p graph-docs-codegen --example codegen_timing

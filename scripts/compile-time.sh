@@ -28,7 +28,7 @@ fi
 corpus="$(cd "$corpus" && pwd)"
 
 # shellcheck source=scripts/measure-env.sh
-. "$(dirname "$0")/measure-env.sh"
+. scripts/measure-env.sh
 echo "method: debug, CARGO_INCREMENTAL=0, fresh target dir; dependencies built first, then"
 echo "        'cargo clean -p CRATE' and the crate alone rebuilt and timed"
 echo
