@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="${2:?--runs takes a number}"; shift 2 ;;
         --criterion) criterion=true; shift ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,15p' scripts/bench-codegen.sh; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
