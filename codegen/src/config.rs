@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::csdl::{self, Agreement};
 use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::emit::{Emitter, IncludeStyle};
 use crate::parse::{self, Page};
@@ -35,6 +36,15 @@ pub struct Config {
     check_examples: bool,
     only: Vec<String>,
     area_features: bool,
+    csdl: Vec<CsdlSource>,
+}
+
+/// A CSDL document to compare the model with, and the version it describes (inferred from
+/// the file name or the docs when not given).
+#[derive(Debug, Clone)]
+struct CsdlSource {
+    version: Option<String>,
+    file: PathBuf,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +65,7 @@ impl Default for Config {
             check_examples: true,
             only: Vec::new(),
             area_features: false,
+            csdl: Vec::new(),
         }
     }
 }
@@ -67,6 +78,8 @@ pub struct Loaded {
     pub schema: Schema,
     /// The files read to build it (pages and overrides), for `rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
+    /// Per CSDL document compared (see [`Config::csdl`]), how far the model agrees with it.
+    pub agreement: Vec<Agreement>,
 }
 
 /// What a run produced.
@@ -137,6 +150,18 @@ impl Config {
     /// a package whose manifest declares them (see [`crate::package`]).
     pub fn area_features(&mut self, on: bool) -> &mut Self {
         self.area_features = on;
+        self
+    }
+
+    /// Compares the model with a CSDL document (`$metadata`) of `version` (`None`: inferred
+    /// from the file name, `beta...` or `v1.0...`, or from the docs when they hold one version).
+    /// Each disagreement becomes a `csdl-*` diagnostic; the figures land in
+    /// [`Loaded::agreement`].
+    pub fn csdl(&mut self, version: Option<&str>, file: impl Into<PathBuf>) -> &mut Self {
+        self.csdl.push(CsdlSource {
+            version: version.map(str::to_string),
+            file: file.into(),
+        });
         self
     }
 
@@ -214,12 +239,19 @@ impl Config {
                 .diagnostics
                 .extend(crate::examples::check(&pages, &schema));
         }
+        let mut agreement = Vec::new();
+        for source in &self.csdl {
+            let (figures, found) = compare_csdl(source, &schema)?;
+            agreement.extend(figures);
+            diagnostics.extend(found);
+        }
         schema.diagnostics.extend(diagnostics);
         schema.diagnostics.sort();
         Ok(Loaded {
             pages,
             schema,
             inputs,
+            agreement,
         })
     }
 
@@ -280,6 +312,59 @@ impl Config {
             files_total: output.files.len(),
         })
     }
+}
+
+/// Reads one CSDL document and compares the model of its version with it.
+fn compare_csdl(
+    source: &CsdlSource,
+    schema: &Schema,
+) -> io::Result<(Option<Agreement>, Vec<Diagnostic>)> {
+    let text = fs::read_to_string(&source.file).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot read CSDL {}: {e}", source.file.display()),
+        )
+    })?;
+    let name = source.file.display().to_string();
+    let csdl = match csdl::read(&name, &text) {
+        Ok(c) => c,
+        Err(d) => return Ok((None, vec![d])),
+    };
+    let versions: std::collections::BTreeSet<&str> =
+        schema.types.iter().map(|t| t.version.as_str()).collect();
+    let file_name = source
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let version = source
+        .version
+        .clone()
+        .or_else(|| {
+            versions
+                .iter()
+                .find(|v| file_name.starts_with(&v.to_ascii_lowercase()))
+                .map(|v| v.to_string())
+        })
+        .or_else(|| match versions.iter().collect::<Vec<_>>().as_slice() {
+            [only] => Some(only.to_string()),
+            _ => None,
+        });
+    let Some(version) = version else {
+        return Ok((
+            None,
+            vec![Diagnostic::error(
+                "csdl-version",
+                Location::new(&name, 1),
+                format!(
+                    "which version does this CSDL describe? The docs hold {}; name it as VERSION=FILE (e.g. v1.0={name})",
+                    versions.into_iter().collect::<Vec<_>>().join(", ")
+                ),
+            )],
+        ));
+    };
+    let (agreement, diagnostics) = csdl::compare(schema, &version, &csdl);
+    Ok((Some(agreement), diagnostics))
 }
 
 /// Pages under the version folders (`beta/`, `v1.0/`) of a docs root, sorted.

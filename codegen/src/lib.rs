@@ -5,6 +5,7 @@
 //! build script; the CLI is a thin front end over the same calls.
 
 mod config;
+pub mod csdl;
 pub mod diagnostics;
 pub mod emit;
 pub mod examples;

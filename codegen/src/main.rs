@@ -85,6 +85,11 @@ enum Command {
         /// `--deny warnings` fails on warnings too.
         #[arg(long, value_enum)]
         deny: Option<Deny>,
+        /// Compare the model with Microsoft's CSDL (`$metadata`), `[VERSION=]FILE`; the
+        /// version is inferred from the file name (`v1.0...`, `beta...`) when not given.
+        /// Every disagreement becomes a `csdl-*` diagnostic (repeatable).
+        #[arg(long, value_name = "[VERSION=]FILE")]
+        csdl: Vec<String>,
     },
 }
 
@@ -259,15 +264,27 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Check { docs, format, deny } => {
-            let loaded = config(&docs).load()?;
+        Command::Check {
+            docs,
+            format,
+            deny,
+            csdl,
+        } => {
+            let mut config = config(&docs);
+            for spec in &csdl {
+                match spec.split_once('=') {
+                    Some((version, file)) => config.csdl(Some(version), file),
+                    None => config.csdl(None, spec),
+                };
+            }
+            let loaded = config.load()?;
             let diagnostics = &loaded.schema.diagnostics;
             match format {
                 Format::Json => {
                     let mut stdout = std::io::stdout().lock();
                     serde_json::to_writer_pretty(
                         &mut stdout,
-                        &serde_json::json!({ "diagnostics": diagnostics }),
+                        &serde_json::json!({ "diagnostics": diagnostics, "csdl": loaded.agreement }),
                     )?;
                     writeln!(stdout)?;
                 }
@@ -279,6 +296,9 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                     };
                     let mut out = StandardStream::stdout(color);
                     graph_docs_codegen::render::render(diagnostics, &docs.docs_dirs, &mut out)?;
+                    for agreement in &loaded.agreement {
+                        println!("{agreement}");
+                    }
                     println!("{}", summary(diagnostics));
                 }
             }

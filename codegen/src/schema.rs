@@ -34,6 +34,9 @@ pub struct TypeDef {
     pub kind: TypeKind,
     /// Qualified name of the base type.
     pub base_type: Option<String>,
+    /// Where the page names the base type, as written: the evidence behind `base_type`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_written: Option<Written>,
     #[serde(rename = "abstract")]
     pub is_abstract: bool,
     pub open_type: bool,
@@ -69,6 +72,9 @@ pub struct Property {
     #[serde(rename = "type")]
     pub type_name: String,
     pub collection: bool,
+    /// The type as the page writes it: the Type cell, or the JSON representation value of a
+    /// key no table documents. With `source`, the evidence behind `type_name`.
+    pub written: String,
     /// From the Relationships table.
     pub navigation: bool,
     /// `Some(false)` when the docs say "Not nullable", `Some(true)` for "Nullable".
@@ -79,6 +85,13 @@ pub struct Property {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unresolved: Option<String>,
     pub description: Option<String>,
+    pub source: Location,
+}
+
+/// Text as a page writes it, and where: what a reading of the page rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Written {
+    pub text: String,
     pub source: Location,
 }
 

@@ -14,6 +14,8 @@ pub struct ReprProperty {
     pub name: String,
     pub line: usize,
     pub hint: Hint,
+    /// The value as written (cut short past a line).
+    pub raw: String,
     /// `[...]` around the value.
     pub collection: bool,
 }
@@ -52,10 +54,16 @@ pub fn representation(text: &str, body_line: usize) -> Representation {
         .map(|(name, offset, raw)| {
             let line = body_line + text[..offset].matches('\n').count();
             let (hint, collection) = hint(raw.trim());
+            let raw = raw.trim().trim_end_matches(',').trim();
+            let raw = match raw.find('\n') {
+                Some(end) => format!("{}...", &raw[..end]),
+                None => raw.to_string(),
+            };
             ReprProperty {
                 name,
                 line,
                 hint,
+                raw,
                 collection,
             }
         })

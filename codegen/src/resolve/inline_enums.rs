@@ -162,6 +162,7 @@ pub fn into_types(
             version: version.clone(),
             kind: TypeKind::Enum,
             base_type: None,
+            base_written: None,
             is_abstract: false,
             open_type: false,
             media_entity: false,

@@ -12,8 +12,8 @@ pub use overrides::{Overrides, PropertyOverride};
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::parse::Page;
-use crate::schema::{Primitive, Schema, TypeDef, TypeKind};
+use crate::parse::{Mention, Page};
+use crate::schema::{Primitive, Schema, TypeDef, TypeKind, Written};
 use definitions::Definition;
 use index::TypeIndex;
 use properties::{Builder, Built};
@@ -155,19 +155,23 @@ fn deduplicate<'p>(
 
 fn link_bases(
     types: &mut [TypeDef],
-    bases: &[Option<(String, usize)>],
+    bases: &[Option<Mention>],
     index: &TypeIndex,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for (t, base) in types.iter_mut().zip(bases) {
-        let Some((written, line)) = base else {
+        let Some(written) = base else {
             continue;
         };
-        let found = match written.strip_prefix("link:") {
+        let found = match &written.link {
             Some(link) => index.by_link(&t.version, link),
-            None => index.by_name(&t.version, written, &t.namespace),
+            None => index.by_name(&t.version, &written.text, &t.namespace),
         };
-        let at = Location::new(&t.source.file, *line);
+        let at = Location::new(&t.source.file, written.line);
+        t.base_written = Some(Written {
+            text: written.text.clone(),
+            source: at.clone(),
+        });
         match found {
             Some(q) if q.eq_ignore_ascii_case(&t.qualified_name()) => {
                 diagnostics.push(Diagnostic::warning(
@@ -182,7 +186,7 @@ fn link_bases(
                 at,
                 format!(
                     "base type {:?} of {} is no type of this {} doc set; its inherited properties are missing",
-                    written.trim_start_matches("link:"),
+                    written.text,
                     t.name,
                     t.version
                 ),

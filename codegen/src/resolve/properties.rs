@@ -4,7 +4,7 @@
 use crate::diagnostics::{Diagnostic, Location};
 use crate::parse::json_repr::{self, Hint, ReprProperty};
 use crate::parse::type_ref::{self, description_hints, Spelling, TypeCell};
-use crate::parse::{Inline, Section, Table};
+use crate::parse::{Inline, Mention, Section, Table};
 use crate::schema::{Member, Primitive, Property, TypeDef, TypeKind};
 
 use super::definitions::Definition;
@@ -15,8 +15,8 @@ use super::inline_enums::{possible_values, InlineEnum};
 pub struct Built {
     pub def: TypeDef,
     pub inline_enums: Vec<InlineEnum>,
-    /// The base type as written, and where, for checking once all types are known.
-    pub base_written: Option<(String, usize)>,
+    /// The base type as written, for resolving once all types are known.
+    pub base_written: Option<Mention>,
 }
 
 /// Values a property's description lists, and the enum name its type cell gives them when
@@ -50,6 +50,7 @@ impl Builder<'_> {
                 TypeKind::Complex
             },
             base_type: None,
+            base_written: None,
             is_abstract: annotation.is_some_and(|a| a.is_abstract),
             open_type: annotation.is_some_and(|a| a.open_type),
             media_entity: annotation.is_some_and(|a| a.is_media_entity),
@@ -157,18 +158,14 @@ impl Builder<'_> {
         }
 
         let base_written = annotation
-            .and_then(|a| a.base_type.clone().map(|b| (b, d.line)))
-            .or_else(|| {
-                page.inherits_from.as_ref().filter(|_| d.primary).map(|m| {
-                    (
-                        m.link
-                            .as_deref()
-                            .map(|l| format!("link:{l}"))
-                            .unwrap_or_else(|| m.text.clone()),
-                        m.line,
-                    )
+            .and_then(|a| {
+                a.base_type.clone().map(|text| Mention {
+                    text,
+                    link: None,
+                    line: d.line,
                 })
-            });
+            })
+            .or_else(|| page.inherits_from.clone().filter(|_| d.primary));
         Built {
             def,
             inline_enums,
@@ -305,6 +302,7 @@ impl Builder<'_> {
                 name,
                 type_name,
                 collection: parsed.collection,
+                written: parsed.written.clone(),
                 navigation: table.section == Section::Relationships,
                 nullable,
                 read_only: parsed.read_only || desc_read_only,
@@ -463,6 +461,7 @@ impl Builder<'_> {
                         name: key.name.clone(),
                         type_name,
                         collection: key.collection,
+                        written: key.raw.clone(),
                         navigation: false,
                         nullable: None,
                         read_only: false,
