@@ -218,7 +218,7 @@ mod tests {
         let shape = csdl.get("microsoft.graph.SHAPE").unwrap();
         assert_eq!(shape.kind, CsdlKind::Entity);
         assert_eq!(shape.base.as_deref(), Some("microsoft.graph.entity"));
-        assert_eq!(shape.line, 14);
+        assert_eq!(shape.line, 13);
         let all: Vec<(&str, &str, bool, bool)> = csdl
             .all_properties(shape)
             .iter()
