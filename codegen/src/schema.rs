@@ -43,6 +43,10 @@ pub struct TypeDef {
     pub media_entity: bool,
     /// The key property, for entities that name one.
     pub key: Option<String>,
+    /// Where the page lists reading, updating or deleting the type itself (its Methods table):
+    /// only entities can be addressed so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addressed: Option<Written>,
     /// Where the type is defined: the resource annotation, or the title of the page.
     pub source: Location,
     pub description: Option<String>,
@@ -75,6 +79,10 @@ pub struct Property {
     /// The type as the page writes it: the Type cell, or the JSON representation value of a
     /// key no table documents. With `source`, the evidence behind `type_name`.
     pub written: String,
+    /// Documented by the JSON representation alone (no table row): typed from its sample
+    /// value.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub representation_only: bool,
     /// From the Relationships table.
     pub navigation: bool,
     /// `Some(false)` when the docs say "Not nullable", `Some(true)` for "Nullable".

@@ -174,6 +174,10 @@ impl Comparison<'_> {
         }
         let (at, written) = match &ours.base_written {
             Some(w) => (w.source.clone(), format!("names {:?}", w.text)),
+            None if ours.base_type.is_some() => (
+                ours.source.clone(),
+                "names no base type, and is an entity".to_string(),
+            ),
             None => (ours.source.clone(), "names no base type".to_string()),
         };
         let read = ours.base_type.as_deref().unwrap_or("none");
@@ -190,20 +194,17 @@ impl Comparison<'_> {
     }
 
     fn properties(&mut self, i: usize, theirs: &CsdlType) {
-        let ours_all = self
-            .schema
-            .all_properties(i, |v, q| (v == self.version).then(|| self.find(q)).flatten());
+        let ours_all = self.schema.all_properties(i, |v, q| {
+            (v == self.version).then(|| self.find(q)).flatten()
+        });
         let theirs_all = self.csdl.all_properties(theirs);
         let owner = &self.schema.types[i];
         for p in &ours_all {
-            let found = theirs_all
-                .iter()
-                .find(|q| q.name == p.name)
-                .or_else(|| {
-                    theirs_all
-                        .iter()
-                        .find(|q| q.name.eq_ignore_ascii_case(&p.name))
-                });
+            let found = theirs_all.iter().find(|q| q.name == p.name).or_else(|| {
+                theirs_all
+                    .iter()
+                    .find(|q| q.name.eq_ignore_ascii_case(&p.name))
+            });
             match found {
                 Some(q) => self.property_pair(owner, p, q),
                 None => {
@@ -223,7 +224,10 @@ impl Comparison<'_> {
             }
         }
         for q in theirs_all {
-            if !ours_all.iter().any(|p| p.name.eq_ignore_ascii_case(&q.name)) {
+            if !ours_all
+                .iter()
+                .any(|p| p.name.eq_ignore_ascii_case(&q.name))
+            {
                 self.agreement.properties_only_in_csdl += 1;
                 self.diagnostics.push(Diagnostic::note(
                     "csdl-property-missing",
@@ -242,7 +246,18 @@ impl Comparison<'_> {
     }
 
     fn property_pair(&mut self, owner: &TypeDef, p: &Property, q: &CsdlProperty) {
-        let strict = p.type_name.eq_ignore_ascii_case(&q.type_name);
+        // A complex type that declares nothing and derives from nothing (the CSDL's `Json`:
+        // CSDL 4.0 has no Edm.Untyped) stands for any JSON value, which is what the docs'
+        // `Json` is read as.
+        let any_json = |name: &str| {
+            self.csdl.get(name).is_some_and(|t| {
+                t.kind == CsdlKind::Complex && t.properties.is_empty() && t.base.is_none()
+            })
+        };
+        let strict = p.type_name.eq_ignore_ascii_case(&q.type_name)
+            || (p.type_name == Primitive::Untyped.csdl_name()
+                && p.unresolved.is_none()
+                && any_json(&q.type_name));
         let enum_for_string = q.type_name == Primitive::String.csdl_name()
             && self
                 .find(&p.type_name)
@@ -266,7 +281,9 @@ impl Comparison<'_> {
                 ),
             ));
         }
-        self.agreement.collection.count(p.collection == q.collection);
+        self.agreement
+            .collection
+            .count(p.collection == q.collection);
         if p.collection != q.collection {
             let plural = |c: bool| if c { "a collection" } else { "a single value" };
             self.diagnostics.push(Diagnostic::warning(
@@ -287,7 +304,11 @@ impl Comparison<'_> {
 
     fn members(&mut self, ours: &TypeDef, theirs: &CsdlType) {
         for m in &ours.members {
-            if !theirs.members.iter().any(|n| n.eq_ignore_ascii_case(&m.name)) {
+            if !theirs
+                .members
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(&m.name))
+            {
                 self.diagnostics.push(Diagnostic::note(
                     "csdl-enum-member",
                     m.source.clone(),
@@ -317,7 +338,12 @@ impl Comparison<'_> {
 
     /// References the docs leave unresolved whose name the CSDL defines.
     fn unresolved_references(&mut self) {
-        for t in self.schema.types.iter().filter(|t| t.version == self.version) {
+        for t in self
+            .schema
+            .types
+            .iter()
+            .filter(|t| t.version == self.version)
+        {
             for p in &t.properties {
                 let Some(written) = &p.unresolved else {
                     continue;

@@ -31,6 +31,8 @@ pub struct CsdlType {
     /// Own properties, structural and navigation, in document order.
     pub properties: Vec<CsdlProperty>,
     pub members: Vec<String>,
+    /// `OpenType="true"`: instances may carry properties the type does not declare.
+    pub open: bool,
     pub line: usize,
 }
 
@@ -104,7 +106,10 @@ pub fn read(file: &str, text: &str) -> Result<Csdl, Diagnostic> {
         .iter()
         .filter_map(|s| {
             let ns = s.attribute("Namespace")?;
-            Some((s.attribute("Alias").unwrap_or(ns).to_string(), ns.to_string()))
+            Some((
+                s.attribute("Alias").unwrap_or(ns).to_string(),
+                ns.to_string(),
+            ))
         })
         .collect();
     let resolve = |name: &str| -> String {
@@ -163,6 +168,7 @@ pub fn read(file: &str, text: &str) -> Result<Csdl, Diagnostic> {
                     base: node.attribute("BaseType").map(&resolve),
                     properties,
                     members,
+                    open: node.attribute("OpenType") == Some("true"),
                     line: line_of(node),
                 },
             );
@@ -222,7 +228,14 @@ mod tests {
         let all: Vec<(&str, &str, bool, bool)> = csdl
             .all_properties(shape)
             .iter()
-            .map(|p| (p.name.as_str(), p.type_name.as_str(), p.collection, p.navigation))
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.type_name.as_str(),
+                    p.collection,
+                    p.navigation,
+                )
+            })
             .collect();
         assert_eq!(
             all,

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::parse::type_ref;
-use crate::schema::{Primitive, Property, Schema, TypeKind};
+use crate::schema::{Primitive, Property, Schema, TypeKind, Written};
 
 use super::extract::{self, Body};
 
@@ -20,6 +20,9 @@ pub struct Problem {
     pub value: Value,
     /// `Edm.Guid`, `Collection(Edm.String)`, `microsoft.graph.x`.
     pub declared: String,
+    /// Where the declared type comes from: the property's type as its page writes it (the
+    /// table cell, or the JSON representation value), so that a misreading of the page shows.
+    pub declared_at: Option<Written>,
     /// Line of the value in the page.
     pub line: usize,
 }
@@ -37,8 +40,12 @@ impl Problem {
         } else {
             value
         };
+        let origin = match &self.declared_at {
+            Some(w) => format!(" (from {:?} at {})", w.text, w.source),
+            None => String::new(),
+        };
         format!(
-            "{} = {value} does not fit the declared type {}",
+            "{} = {value} does not fit the declared type {}{origin}",
             self.path, self.declared
         )
     }
@@ -145,7 +152,7 @@ impl Validator<'_> {
                     path,
                     other,
                     &format!("Collection({})", p.type_name),
-                    Some(key),
+                    Some((key, p)),
                 )),
             }
         } else {
@@ -167,7 +174,7 @@ impl Validator<'_> {
         }
         if let Some(primitive) = Primitive::from_csdl(&p.type_name) {
             if !fits(primitive, value) {
-                out.push(self.problem(path, value, &p.type_name, Some(key)));
+                out.push(self.problem(path, value, &p.type_name, Some((key, p))));
             }
             return;
         }
@@ -177,19 +184,30 @@ impl Validator<'_> {
         match self.schema.types[target].kind {
             TypeKind::Enum => {
                 if !value.is_string() {
-                    out.push(self.problem(path, value, &p.type_name, Some(key)));
+                    out.push(self.problem(path, value, &p.type_name, Some((key, p))));
                 }
             }
             TypeKind::Entity | TypeKind::Complex => self.object(target, value, path, out),
         }
     }
 
-    fn problem(&self, path: &str, value: &Value, declared: &str, key: Option<&str>) -> Problem {
+    fn problem(
+        &self,
+        path: &str,
+        value: &Value,
+        declared: &str,
+        property: Option<(&str, &Property)>,
+    ) -> Problem {
+        let key = property.map(|(k, _)| k);
         let line = key.map_or(self.first_line, |k| self.line_of(k));
         Problem {
             path: path.to_string(),
             value: value.clone(),
             declared: declared.to_string(),
+            declared_at: property.map(|(_, p)| Written {
+                text: p.written.clone(),
+                source: p.source.clone(),
+            }),
             line,
         }
     }

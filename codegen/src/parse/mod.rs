@@ -41,6 +41,7 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
         description: None,
         inherits_from: None,
         tables: Vec::new(),
+        methods: Vec::new(),
         annotated: Vec::new(),
     };
     let at = |line| Location::new(path, line);
@@ -143,6 +144,16 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 unbind(&mut pending, &mut page, &mut diagnostics);
                 let header: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
                 let Some(section) = prose::table_section(heading.as_deref(), &header) else {
+                    if prose::is_methods_table(&header) {
+                        page.methods.extend(rows.iter().filter_map(|r| {
+                            let first = r.cells.first()?;
+                            Some(Mention {
+                                text: first.text.trim().to_string(),
+                                link: first.links.first().map(|l| l.dest.clone()),
+                                line: r.line,
+                            })
+                        }));
+                    }
                     continue;
                 };
                 for row in rows {

@@ -22,6 +22,8 @@ pub struct Page {
     /// "Inherits from [x](x.md)" in the prose.
     pub inherits_from: Option<Mention>,
     pub tables: Vec<Table>,
+    /// Rows of the Methods table: the operations the page lists (`Get x`, `Update x`, ...).
+    pub methods: Vec<Mention>,
     pub annotated: Vec<AnnotatedBlock>,
 }
 

@@ -73,10 +73,16 @@ pub fn namespace(text: &str) -> Option<String> {
 /// "Inherits from [entity](entity.md)." / "Derived from ...".
 pub fn inherits_from(content: &Inline, line: usize) -> Option<Mention> {
     let lower = content.text.to_ascii_lowercase();
-    let at = ["inherits from", "derived from", "derives from"]
-        .iter()
-        .filter_map(|p| lower.find(p).map(|i| i + p.len()))
-        .min()?;
+    let at = [
+        "inherits from",
+        "derived from",
+        "derives from",
+        "subclass of",
+        "sub-class of",
+    ]
+    .iter()
+    .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+    .min()?;
     let rest = content.text[at..].trim_start();
     // Prefer the link written right after the phrase.
     if let Some(link) = content
@@ -100,6 +106,13 @@ pub fn inherits_from(content: &Inline, line: usize) -> Option<Mention> {
         link: None,
         line,
     })
+}
+
+/// `| Method | Return type | Description |`: the operations a resource page lists.
+pub fn is_methods_table(header: &[String]) -> bool {
+    header
+        .first()
+        .is_some_and(|h| h.trim().to_ascii_lowercase().starts_with("method"))
 }
 
 /// Which kind of table this is, from its heading and its header row; `None` for tables the

@@ -38,7 +38,11 @@ pub fn type_cell(cell: &Inline) -> TypeCell {
     let written = cell.text.trim().to_string();
     let lower = written.to_ascii_lowercase();
     let read_only = lower.contains("readonly") || lower.contains("read-only");
-    let mut collection = lower.contains("collection") || written.ends_with("[]");
+    // "collection" as a word: a type named `siteCollection` is one value, not a collection.
+    let mut collection = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "collection")
+        || written.ends_with("[]");
 
     // A link names the type, unless its text is a primitive (`[String](...)`).
     if let Some(link) = cell.links.iter().find(|l| !l.dest.starts_with('#')) {
@@ -159,8 +163,32 @@ pub fn primitive(name: &str) -> Option<Primitive> {
         "guid" | "uuid" => Primitive::Guid,
         "binary" | "base64" => Primitive::Binary,
         "stream" => Primitive::Stream,
-        "json" | "untyped" | "object" => Primitive::Untyped,
+        "json" | "untyped" | "object" | "json object" | "untyped json object" => Primitive::Untyped,
         _ => return None,
+    })
+}
+
+/// The primitive a JSON representation value spells: `"String (timestamp)"` is how the
+/// docs write a DateTimeOffset, `"String (ISO 8601 duration)"` a Duration, and so on.
+pub fn representation_primitive(text: &str) -> Option<Primitive> {
+    let lower = text.trim().to_ascii_lowercase();
+    let (head, note) = match lower.split_once('(') {
+        Some((h, n)) => (h.trim(), n.trim_end_matches(')').trim()),
+        None => (lower.as_str(), ""),
+    };
+    let head = primitive(head)?;
+    if head != Primitive::String {
+        return Some(head);
+    }
+    Some(match note {
+        "timestamp" | "iso 8601" | "iso 8601 format" | "datetimeoffset" => {
+            Primitive::DateTimeOffset
+        }
+        "duration" | "iso 8601 duration" => Primitive::Duration,
+        "time of day" | "timeofday" => Primitive::TimeOfDay,
+        "date" => Primitive::Date,
+        "binary" | "base64" => Primitive::Binary,
+        _ => Primitive::String,
     })
 }
 
@@ -261,6 +289,21 @@ mod tests {
             (named("microsoft.graph.x"), true)
         );
         assert_eq!(prim("NAV.PostalAddress"), (named("PostalAddress"), false));
+        // A name that ends in "Collection" is one value of that type.
+        let c = type_cell(&linked("siteCollection", "sitecollection.md", ""));
+        assert!(!c.collection);
+        assert_eq!(
+            representation_primitive("String (timestamp)"),
+            Some(Primitive::DateTimeOffset)
+        );
+        assert_eq!(
+            representation_primitive("String (ISO 8601 duration)"),
+            Some(Primitive::Duration)
+        );
+        assert_eq!(
+            representation_primitive("String (identifier)"),
+            Some(Primitive::String)
+        );
     }
 
     #[test]

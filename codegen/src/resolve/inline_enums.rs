@@ -25,30 +25,45 @@ pub struct InlineEnum {
     pub source: Location,
 }
 
-const PHRASES: [&str; 6] = [
+const PHRASES: [&str; 8] = [
     "possible values are",
     "possible values include",
     "supported values are",
     "valid values are",
     "allowed values are",
     "the possible values are",
+    "possible values:",
+    "values:",
 ];
 
-/// The members listed after "Possible values are" in a description, if it lists any.
+/// The members listed after "Possible values are" (or "values:") in a description, or
+/// written as a list of code spans after a colon (`The attendee type: `required`,
+/// `optional`, `resource`.`), if it lists any.
 pub fn possible_values(description: &Inline) -> Option<Vec<String>> {
-    let lower = description.text.to_ascii_lowercase();
-    let at = PHRASES
+    let text = &description.text;
+    let lower = text.to_ascii_lowercase();
+    let after_phrase = PHRASES
         .iter()
         .filter_map(|p| lower.find(p).map(|i| i + p.len()))
-        .min()?;
-    let rest = description.text[at..].trim_start_matches([':', ' ']);
+        .min()
+        .and_then(|at| listed(&text[at..], false));
+    after_phrase.or_else(|| {
+        text.match_indices(": `")
+            .find_map(|(at, _)| listed(&text[at + 1..], true))
+    })
+}
+
+/// The list at the start of `rest`, up to the end of its sentence; with `code_only`, every
+/// member must be a code span.
+fn listed(rest: &str, code_only: bool) -> Option<Vec<String>> {
+    let rest = rest.trim_start_matches([':', ' ']);
     // The list ends with its sentence.
     let sentence_end = rest
         .char_indices()
         .find(|&(i, c)| c == '.' && rest[i + 1..].starts_with([' ', '\n']) || c == '\n')
         .map_or(rest.len(), |(i, _)| i);
     let list = rest[..sentence_end].trim_end_matches('.');
-    let members: Vec<String> = list
+    let parts: Vec<&str> = list
         .split([',', ';'])
         .flat_map(|part| {
             let part = part.trim();
@@ -58,9 +73,20 @@ pub fn possible_values(description: &Inline) -> Option<Vec<String>> {
                 .unwrap_or(part);
             part.split(" or ")
                 .flat_map(|p| p.split(" and "))
-                .map(str::to_string)
                 .collect::<Vec<_>>()
         })
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .collect();
+    if code_only
+        && !parts
+            .iter()
+            .all(|m| m.len() > 2 && m.starts_with('`') && m.ends_with('`'))
+    {
+        return None;
+    }
+    let members: Vec<String> = parts
+        .into_iter()
         .map(|m| {
             m.trim()
                 .trim_matches(['`', '"', '\'', '*'])
@@ -80,6 +106,69 @@ pub fn possible_values(description: &Inline) -> Option<Vec<String>> {
 
 /// Which enum each (version, owner, property) uses.
 pub type Assignments = BTreeMap<(String, String, String), String>;
+
+/// Inline lists that name exactly the members of a documented enum (`unknownFutureValue`
+/// aside) are that enum: the description repeats it rather than defining a new one. When
+/// several documented enums have those members, the one named like the property wins; if
+/// none is, the list stays an enum of its own. Returns the uses so resolved and the rest.
+pub fn use_documented(
+    uses: Vec<InlineEnum>,
+    types: &[TypeDef],
+    diagnostics: &mut Vec<crate::diagnostics::Diagnostic>,
+) -> (Assignments, Vec<InlineEnum>) {
+    let members_of = |members: &mut dyn Iterator<Item = &str>| {
+        let mut set: Vec<String> = members
+            .map(str::to_ascii_lowercase)
+            .filter(|m| m != "unknownfuturevalue")
+            .collect();
+        set.sort();
+        set.dedup();
+        set
+    };
+    let mut documented: BTreeMap<(String, Vec<String>), Vec<&TypeDef>> = BTreeMap::new();
+    for t in types.iter().filter(|t| t.kind == TypeKind::Enum) {
+        let set = members_of(&mut t.members.iter().map(|m| m.name.as_str()));
+        documented
+            .entry((t.version.clone(), set))
+            .or_default()
+            .push(t);
+    }
+    let mut assigned = Assignments::new();
+    let mut rest = Vec::new();
+    for u in uses {
+        let set = members_of(&mut u.members.iter().map(String::as_str));
+        let candidates = documented
+            .get(&(u.version.clone(), set))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let named_like = |t: &&&TypeDef| {
+            let name = t.name.to_ascii_lowercase();
+            let property = u.property.to_ascii_lowercase();
+            name == property || name.ends_with(&property) || property.ends_with(&name)
+        };
+        let chosen = match candidates {
+            [only] if u.name.is_none() => Some(*only),
+            _ if u.name.is_none() => candidates.iter().find(named_like).copied(),
+            _ => None,
+        };
+        match chosen {
+            Some(t) => {
+                diagnostics.push(crate::diagnostics::Diagnostic::note(
+                    "inline-enum-documented",
+                    u.source.clone(),
+                    format!(
+                        "the values listed for {} are the members of the documented enum {}; it is typed with that enum",
+                        u.property,
+                        t.qualified_name()
+                    ),
+                ));
+                assigned.insert((u.version, u.owner, u.property), t.qualified_name());
+            }
+            None => rest.push(u),
+        }
+    }
+    (assigned, rest)
+}
 
 /// Turns the inline enums into enum types, one per (version, namespace, property name,
 /// members); returns them with, per (owner, property), the qualified name of its enum.
@@ -163,6 +252,7 @@ pub fn into_types(
             kind: TypeKind::Enum,
             base_type: None,
             base_written: None,
+            addressed: None,
             is_abstract: false,
             open_type: false,
             media_entity: false,
@@ -229,6 +319,16 @@ mod tests {
             &[],
         ));
         assert_eq!(v.unwrap(), ["none", "unknownFutureValue"]);
+        let v = possible_values(&inline(
+            "The attendee type: `required`, `optional`, `resource`.",
+            &["required", "optional", "resource"],
+        ));
+        assert_eq!(v.unwrap(), ["required", "optional", "resource"]);
+        let v = possible_values(&inline(
+            "Currently supports only two values: `none` or `assignIfOpen`.",
+            &["none", "assignIfOpen"],
+        ));
+        assert_eq!(v.unwrap(), ["none", "assignIfOpen"]);
     }
 
     #[test]
@@ -241,5 +341,10 @@ mod tests {
             None
         );
         assert_eq!(possible_values(&inline("The status.", &[])), None);
+        // A colon before code spans that are not a list of values.
+        assert_eq!(
+            possible_values(&inline("Example: `GET /me` returns the user.", &[])),
+            None
+        );
     }
 }

@@ -2,10 +2,12 @@
 //! inheritance linked, inline enums named, overrides applied.
 
 mod definitions;
+mod entities;
 mod index;
 mod inline_enums;
 mod overrides;
 mod properties;
+mod representation_keys;
 
 pub use overrides::{Overrides, PropertyOverride};
 
@@ -13,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::parse::{Mention, Page};
-use crate::schema::{Primitive, Schema, TypeDef, TypeKind, Written};
+use crate::schema::{Primitive, Schema, TypeDef, Written};
 use definitions::Definition;
 use index::TypeIndex;
 use properties::{Builder, Built};
@@ -55,6 +57,7 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
         types.push(b.def);
     }
     link_bases(&mut types, &bases, &index, &mut diagnostics);
+    representation_keys::inherit_or_report(&mut types, &mut diagnostics);
     overrides.apply(&mut types, &index, &mut diagnostics);
 
     // Only properties still typed as strings after overrides become enums.
@@ -67,8 +70,11 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
                     .any(|p| p.name == u.property && p.type_name == Primitive::String.csdl_name())
         })
     });
+    let (documented, inline_uses) =
+        inline_enums::use_documented(inline_uses, &types, &mut diagnostics);
     let taken = |version: &str, q: &str| index.contains(version, q);
-    let (inline_types, assigned) = inline_enums::into_types(inline_uses, &taken);
+    let (inline_types, mut assigned) = inline_enums::into_types(inline_uses, &taken);
+    assigned.extend(documented);
     for t in &mut types {
         let owner = t.qualified_name();
         for p in &mut t.properties {
@@ -78,7 +84,7 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
         }
     }
     types.extend(inline_types);
-    classify_entities(&mut types);
+    entities::classify(&mut types, &mut diagnostics);
 
     types.sort_by(|a, b| {
         (
@@ -163,10 +169,13 @@ fn link_bases(
         let Some(written) = base else {
             continue;
         };
-        let found = match &written.link {
-            Some(link) => index.by_link(&t.version, link),
-            None => index.by_name(&t.version, &written.text, &t.namespace),
-        };
+        // The page a link points to, else the name as written (a link to a page whose type
+        // is also defined elsewhere, under another page, still names that type).
+        let found = written
+            .link
+            .as_deref()
+            .and_then(|link| index.by_link(&t.version, link))
+            .or_else(|| index.by_name(&t.version, &written.text, &t.namespace));
         let at = Location::new(&t.source.file, written.line);
         t.base_written = Some(Written {
             text: written.text.clone(),
@@ -220,41 +229,6 @@ fn link_bases(
             }
             seen.push(next);
             at = next;
-        }
-    }
-}
-
-/// An entity is a type with a key, or one that derives from an entity.
-fn classify_entities(types: &mut [TypeDef]) {
-    let by_name: BTreeMap<(String, String), usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| ((t.version.clone(), t.qualified_name()), i))
-        .collect();
-    let is_entity = |start: usize, types: &[TypeDef]| {
-        let mut at = start;
-        for _ in 0..types.len() {
-            let t = &types[at];
-            if t.key.is_some() || t.qualified_name() == "microsoft.graph.entity" {
-                return true;
-            }
-            match t
-                .base_type
-                .as_ref()
-                .and_then(|b| by_name.get(&(t.version.clone(), b.clone())))
-            {
-                Some(&next) => at = next,
-                None => return false,
-            }
-        }
-        false
-    };
-    let entities: Vec<bool> = (0..types.len())
-        .map(|i| types[i].kind != TypeKind::Enum && is_entity(i, types))
-        .collect();
-    for (t, entity) in types.iter_mut().zip(entities) {
-        if entity {
-            t.kind = TypeKind::Entity;
         }
     }
 }

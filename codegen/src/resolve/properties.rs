@@ -51,6 +51,7 @@ impl Builder<'_> {
             },
             base_type: None,
             base_written: None,
+            addressed: None,
             is_abstract: annotation.is_some_and(|a| a.is_abstract),
             open_type: annotation.is_some_and(|a| a.open_type),
             media_entity: annotation.is_some_and(|a| a.is_media_entity),
@@ -66,6 +67,9 @@ impl Builder<'_> {
             members: Vec::new(),
             inline_for: Vec::new(),
         };
+        if d.primary {
+            def.addressed = addressed(&page.path, &page.methods);
+        }
         let mut inline_enums = Vec::new();
         let tables: Vec<&Table> = d.tables.iter().map(|&i| &page.tables[i]).collect();
 
@@ -120,15 +124,6 @@ impl Builder<'_> {
         }
 
         if let Some(a) = annotation {
-            if let Some(key) = &a.key_property {
-                if !def.properties.iter().any(|p| &p.name == key) && key != "id" {
-                    self.diagnostics.push(Diagnostic::warning(
-                        "key-property-unknown",
-                        at(d.line),
-                        format!("keyProperty {key:?} names no property of {}", def.name),
-                    ));
-                }
-            }
             for optional in &a.optional_properties {
                 if !def
                     .properties
@@ -303,6 +298,7 @@ impl Builder<'_> {
                 type_name,
                 collection: parsed.collection,
                 written: parsed.written.clone(),
+                representation_only: false,
                 navigation: table.section == Section::Relationships,
                 nullable,
                 read_only: parsed.read_only || desc_read_only,
@@ -316,8 +312,15 @@ impl Builder<'_> {
         ))
     }
 
+    /// A link to `x.md#y-values` names the enum `y` documented under `### y values` on that
+    /// page, not the page's own type; other links name the page's type.
     fn lookup(&self, d: &Definition<'_>, name: &str, link: Option<&str>) -> Option<&str> {
-        link.and_then(|l| self.index.by_link(&d.version, l))
+        let values_anchor = link
+            .and_then(|l| l.split_once('#'))
+            .and_then(|(_, anchor)| anchor.strip_suffix("-values"))
+            .and_then(|enum_name| self.index.by_name(&d.version, enum_name, &d.namespace));
+        values_anchor
+            .or_else(|| link.and_then(|l| self.index.by_link(&d.version, l)))
             .or_else(|| self.index.by_name(&d.version, name, &d.namespace))
     }
 
@@ -449,19 +452,12 @@ impl Builder<'_> {
                         continue;
                     }
                     let (type_name, unresolved) = self.hint_type(d, key);
-                    self.diagnostics.push(Diagnostic::warning(
-                        "property-not-in-table",
-                        at(key.line),
-                        format!(
-                            "property {:?} is in the JSON representation but in no Properties or Relationships table; typed {type_name} from its JSON value",
-                            key.name
-                        ),
-                    ));
                     let property = Property {
                         name: key.name.clone(),
                         type_name,
                         collection: key.collection,
                         written: key.raw.clone(),
+                        representation_only: true,
                         navigation: false,
                         nullable: None,
                         read_only: false,
@@ -476,6 +472,11 @@ impl Builder<'_> {
                     }
                     def.properties.push(property);
                 }
+            }
+        }
+        if def.key.is_none() {
+            if let Some(key) = repr.iter().find(|k| is_identifier_hint(k)) {
+                def.key = Some(key.name.clone());
             }
         }
         let documented_in_json = |p: &Property| repr.iter().any(|k| k.name == p.name);
@@ -513,7 +514,13 @@ impl Builder<'_> {
                     }
                 };
             }
-            Hint::Text(t) => type_ref::primitive(t.split([' ', '(']).next().unwrap_or(t))
+            // `"sharingDetail": "sharingDetail"`: the value names a documented type.
+            Hint::Text(t) if self.index.by_name(&d.version, t, &d.namespace).is_some() => {
+                let q = self.index.by_name(&d.version, t, &d.namespace);
+                return (q.unwrap_or_default().to_string(), None);
+            }
+            Hint::Text(t) => type_ref::representation_primitive(t)
+                .or_else(|| type_ref::primitive(t.split([' ', '(']).next().unwrap_or(t)))
                 .unwrap_or(Primitive::String),
             Hint::Choices(_) => Primitive::String,
             Hint::Integer => Primitive::Int32,
@@ -540,6 +547,28 @@ impl Builder<'_> {
             ));
         }
     }
+}
+
+/// The first Methods row that reads, updates or deletes the type itself.
+fn addressed(path: &str, methods: &[Mention]) -> Option<crate::schema::Written> {
+    methods
+        .iter()
+        .find(|m| {
+            let verb = m.text.split_whitespace().next().unwrap_or("");
+            ["get", "update", "delete"]
+                .iter()
+                .any(|v| verb.eq_ignore_ascii_case(v))
+        })
+        .map(|m| crate::schema::Written {
+            text: m.text.clone(),
+            source: Location::new(path, m.line),
+        })
+}
+
+/// `"id": "String (identifier)"`: how JSON representations mark an entity's key.
+fn is_identifier_hint(key: &ReprProperty) -> bool {
+    key.name == "id"
+        && matches!(&key.hint, Hint::Text(t) if t.to_ascii_lowercase().contains("(identifier)"))
 }
 
 fn column(header: &[String], matches: impl Fn(&str) -> bool) -> Option<usize> {

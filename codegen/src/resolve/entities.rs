@@ -1,0 +1,126 @@
+//! Which types are entities, from everything the docs imply, and the `entity` base of an
+//! entity that names no other.
+//!
+//! OData makes a type an entity by its key; the pages say so in several ways: a
+//! `keyProperty` annotation that names a property the type has, an `id` whose JSON
+//! representation value reads `"String (identifier)"` (the docs' own convention for keys),
+//! or by making the type the target of a navigation property (a Relationships row), which
+//! only entities can be. Derived types of an entity are entities.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostics::Diagnostic;
+use crate::schema::{Primitive, TypeDef, TypeKind};
+
+/// The root of Graph's entity types.
+pub const ENTITY: &str = "microsoft.graph.entity";
+
+pub fn classify(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
+    let position: HashMap<(String, String), usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ((t.version.clone(), t.qualified_name()), i))
+        .collect();
+    let chain = |types: &[TypeDef], start: usize| {
+        let mut out = vec![start];
+        while let Some(next) = types[*out.last().expect("non-empty")]
+            .base_type
+            .as_ref()
+            .and_then(|b| position.get(&(types[start].version.clone(), b.clone())))
+        {
+            if out.contains(next) {
+                break;
+            }
+            out.push(*next);
+        }
+        out
+    };
+
+    drop_unknown_keys(types, &chain, diagnostics);
+
+    let navigation_targets: HashSet<(String, String)> = types
+        .iter()
+        .flat_map(|t| {
+            t.properties
+                .iter()
+                .filter(|p| p.navigation && Primitive::from_csdl(&p.type_name).is_none())
+                .map(|p| (t.version.clone(), p.type_name.clone()))
+        })
+        .collect();
+    let own_evidence: Vec<bool> = types
+        .iter()
+        .map(|t| {
+            t.kind != TypeKind::Enum
+                && (t.key.is_some()
+                    || t.addressed.is_some()
+                    || t.qualified_name() == ENTITY
+                    || navigation_targets.contains(&(t.version.clone(), t.qualified_name())))
+        })
+        .collect();
+    let entity: Vec<bool> = (0..types.len())
+        .map(|i| {
+            types[i].kind != TypeKind::Enum && chain(types, i).iter().any(|&j| own_evidence[j])
+        })
+        .collect();
+
+    for (i, t) in types.iter_mut().enumerate() {
+        if !entity[i] {
+            continue;
+        }
+        t.kind = TypeKind::Entity;
+        if t.base_type.is_none()
+            && t.qualified_name() != ENTITY
+            && position.contains_key(&(t.version.clone(), ENTITY.to_string()))
+        {
+            diagnostics.push(Diagnostic::note(
+                "entity-base-implied",
+                t.source.clone(),
+                format!(
+                    "{} is an entity ({}) and names no base type; it derives from {ENTITY}, as every Graph entity does",
+                    t.name,
+                    evidence(t)
+                ),
+            ));
+            t.base_type = Some(ENTITY.to_string());
+        }
+    }
+}
+
+/// A `keyProperty` that names no property of the type or its bases contradicts the page's
+/// own tables: it is not taken as a key.
+fn drop_unknown_keys(
+    types: &mut [TypeDef],
+    chain: &dyn Fn(&[TypeDef], usize) -> Vec<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for i in 0..types.len() {
+        let Some(key) = types[i].key.clone() else {
+            continue;
+        };
+        let known = chain(types, i)
+            .iter()
+            .any(|&j| types[j].properties.iter().any(|p| p.name == key));
+        if !known {
+            diagnostics.push(Diagnostic::warning(
+                "key-property-unknown",
+                types[i].source.clone(),
+                format!(
+                    "keyProperty {key:?} names no property of {} or its base types; it is not taken as a key",
+                    types[i].name
+                ),
+            ));
+            types[i].key = None;
+        }
+    }
+}
+
+/// Why a type reads as an entity, for the note that says so.
+fn evidence(t: &TypeDef) -> String {
+    if let Some(key) = &t.key {
+        format!("its key is {key:?}")
+    } else if let Some(row) = &t.addressed {
+        format!("its page lists {:?} at {}", row.text, row.source)
+    } else {
+        "a navigation property targets it".to_string()
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The model read from the v1.0 pages (no overrides) against Microsoft's CSDL of the same
+# week: agreement figures, then the disagreements counted by code.
+# Usage: scripts/csdl-drift.sh [DOCS] [CSDL]   (defaults: the corpus and CSDL in ../shared)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+docs=${1:-../shared/graph-docs/api-reference}
+csdl=${2:-../shared/csdl/v1.0-2021-07-13.xml}
+cargo build --quiet --release -p graph-docs-codegen
+out=$(mktemp)
+./target/release/graph-docs-codegen check "$docs" --no-overrides --csdl "v1.0=$csdl" --format json >"$out" || true
+python3 - "$out" <<'PY'
+import collections, json, sys
+report = json.load(open(sys.argv[1]))
+for a in report["csdl"]:
+    pct = lambda r: f'{100 * r["agree"] / max(r["of"], 1):.1f}% ({r["agree"]} of {r["of"]})'
+    print(f'{a["version"]}: kind {pct(a["kind"])}, base type {pct(a["baseType"])}, '
+          f'property type {pct(a["propertyType"])} / lenient {pct(a["propertyTypeLenient"])}, '
+          f'collection {pct(a["collection"])}')
+    print(f'  one side only: types {a["typesOnlyInDocs"]} docs / {a["typesOnlyInCsdl"]} CSDL; '
+          f'properties {a["propertiesOnlyInDocs"]} docs / {a["propertiesOnlyInCsdl"]} CSDL')
+codes = collections.Counter(d["code"] for d in report["diagnostics"] if d["code"].startswith("csdl-"))
+print("  " + ", ".join(f"{c} {n}" for c, n in sorted(codes.items())))
+PY
+rm -f "$out"
