@@ -243,3 +243,48 @@ fn examples_of_whole_corpus_round_trip() {
     };
     check_examples(&root, "corpus");
 }
+
+/// The model read from the v1.0 pages (no overrides) against Microsoft's CSDL of the same
+/// week: no agreement figure may fall below `csdl-floors.toml`.
+#[test]
+fn model_agrees_with_the_csdl_above_the_floors() {
+    let Some(root) = corpus() else {
+        println!("SKIPPED: no docs corpus (set GRAPH_DOCS_DIR or put it at ../shared/graph-docs)");
+        return;
+    };
+    let csdl = std::env::var_os("GRAPH_DOCS_CSDL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/csdl/v1.0-2021-07-13.xml")
+        });
+    assert!(csdl.is_file(), "no CSDL at {}", csdl.display());
+    let loaded = Config::new()
+        .docs_dir(&root)
+        .without_overrides()
+        .check_examples(false)
+        .csdl(Some("v1.0"), &csdl)
+        .load()
+        .expect("corpus readable");
+    let agreement = &loaded.agreement[0];
+    println!("{agreement}");
+    let floors: toml::Table = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/csdl-floors.toml"
+    ))
+    .expect("floors file")
+    .parse()
+    .expect("floors are TOML");
+    for (name, ratio) in [
+        ("kind", agreement.kind),
+        ("base-type", agreement.base_type),
+        ("property-type", agreement.property_type),
+        ("property-type-lenient", agreement.property_type_lenient),
+        ("collection", agreement.collection),
+    ] {
+        let floor = floors[name].as_float().expect("a percentage");
+        assert!(
+            ratio.percent() >= floor,
+            "{name}: {ratio} is below the floor of {floor}%"
+        );
+    }
+}
