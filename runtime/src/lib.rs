@@ -4,14 +4,30 @@
 //! - the primitive types no common crate holds losslessly: [`Duration`] (`Edm.Duration`)
 //!   and [`Binary`] (`Edm.Binary`);
 //! - the deserialisation helpers the generated visitors call: [`Key`], [`deserialize_enum`],
-//!   [`names_type`].
+//!   [`names_type`];
+//! - the OData envelopes around the models: [`CollectionPage`] (and delta pages),
+//!   [`ErrorResponse`], [`BatchRequest`] and [`BatchResponse`].
+//!
+//! Every envelope keeps the keys it does not know in an `other` map and writes them back, so
+//! reading and writing a body loses nothing.
 
+// First: the other modules use its `object_visitor!`.
+mod raw;
+
+mod batch;
 mod binary;
+mod delta;
 mod duration;
 mod enums;
+mod error;
 mod key;
+mod page;
 
+pub use batch::{BatchRequest, BatchRequestItem, BatchResponse, BatchResponseItem};
 pub use binary::Binary;
+pub use delta::{DeltaItem, DeltaPage, Removed};
 pub use duration::{Duration, DurationError};
 pub use enums::{deserialize_enum, names_type};
+pub use error::{ErrorDetail, ErrorResponse, InnerError, ODataError};
 pub use key::Key;
+pub use page::CollectionPage;
