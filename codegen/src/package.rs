@@ -129,3 +129,34 @@ pub fn manifest(name: &str, schema: &Schema, runtime: &Runtime) -> String {
         deps.join("\n")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_runtime_is_this_checkouts_runtime_folder() {
+        let Runtime::Path(dir) = Runtime::default() else {
+            panic!("a path by default");
+        };
+        assert!(dir.is_absolute());
+        let manifest = fs::read_to_string(dir.join("Cargo.toml")).expect("runtime/Cargo.toml");
+        assert!(manifest.contains("name = \"graph-docs-runtime\""));
+    }
+
+    #[test]
+    fn the_manifest_depends_on_the_runtime_by_path_or_version() {
+        let schema = Schema::default();
+        let by_path = manifest("m", &schema, &Runtime::Path(PathBuf::from("/r/run\"time")));
+        assert!(by_path.contains(r#"graph-docs-runtime = { path = "/r/run\"time" }"#));
+        let by_version = manifest("m", &schema, &Runtime::Version("0.1".into()));
+        assert!(by_version.contains(r#"graph-docs-runtime = "0.1""#));
+        // No date, time or GUID property: neither chrono nor uuid.
+        assert!(!by_version.contains("chrono") && !by_version.contains("uuid"));
+    }
+
+    #[test]
+    fn windows_paths_are_escaped_for_toml() {
+        assert_eq!(toml_string(r"C:\src\runtime"), r#""C:\\src\\runtime""#);
+    }
+}
