@@ -9,7 +9,7 @@ use serde::ser::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::key::Key;
-use crate::raw::{self, keep, ObjectOr, ObjectWriter, Other, Read};
+use crate::raw::{self, keep, object_visitor, ObjectOr, ObjectWriter, Other, Read};
 use crate::CollectionPage;
 
 /// A page of a delta query (`GET /users/delta`): a [`CollectionPage`] of [`DeltaItem`]s,
@@ -153,39 +153,20 @@ impl<T: Serialize> Serialize for DeltaItem<T> {
     }
 }
 
-impl<'de> Deserialize<'de> for Removed {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(RemovedVisitor)
-    }
-}
-
-struct RemovedVisitor;
-
-impl<'de> Visitor<'de> for RemovedVisitor {
-    type Value = Removed;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`@removed` (a JSON object with `reason`)")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Removed, A::Error> {
-        let mut removed = Removed::default();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match key.as_str() {
-                REASON => keep(
-                    &mut removed.reason,
-                    key,
-                    raw::string(map.next_value()?),
-                    &mut removed.other,
-                ),
-                _ => {
-                    removed.other.insert(key.into_owned(), map.next_value()?);
-                }
+object_visitor!(
+    Removed,
+    RemovedVisitor,
+    "`@removed` (a JSON object with `reason`)",
+    |map, key, v| {
+        let other = &mut v.other;
+        match key.as_str() {
+            REASON => keep(&mut v.reason, key, raw::string(map.next_value()?), other),
+            _ => {
+                other.insert(key.into_owned(), map.next_value()?);
             }
         }
-        Ok(removed)
     }
-}
+);
 
 impl Serialize for Removed {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
