@@ -36,7 +36,7 @@ fn main() {
         }
         let rest: Vec<String> = by_code.iter().map(|(c, n)| format!("{c}: {n}")).collect();
         println!(
-            "cargo:warning=... and {} more ({}); run `graph-docs-codegen check docs-input` for all",
+            "cargo:warning=... and {} more ({}); run `cargo run -p graph-docs-codegen-cli -- check docs-input` for all",
             shown.len() - SHOWN,
             rest.join(", ")
         );

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%F)"
 cargo build --quiet 2>/dev/null
-cargo build --quiet --release -p graph-docs-codegen
+cargo build --quiet --release -p graph-docs-codegen-cli
 
 ran_build_script() { grep -c 'Running `.*graph-docs-models-.*/build-script-build`' || true; }
 

@@ -11,7 +11,7 @@
 # crate's own rustc time (plus cargo's freshness check), without its dependencies.
 # Types: ours = the model types the CLI reports generating (`generated N types`); theirs =
 # lines declaring `pub struct` / `pub enum` (one per metadata type there). The same grep on our
-# sources is printed too: it also counts helper items (support module, Any* wrappers).
+# sources is printed too: it also counts helper items (Any* wrappers).
 # Wall time is what a user waits; CPU time (user + sys) is printed beside it, as it is far less
 # skewed by other work on the machine (the load is printed after each timed build).
 #
@@ -89,7 +89,7 @@ time_crate() {
 
 # (i) ours: the whole corpus through the CLI into a complete cargo package
 echo "== ours: whole corpus ($corpus) -> generated crate"
-cargo build --quiet --release -p graph-docs-codegen
+cargo build --quiet --release -p graph-docs-codegen-cli
 cli="${CARGO_TARGET_DIR:-target}/release/graph-docs-codegen"
 ours_name="graph-docs-corpus-models"
 "$cli" generate "$corpus" --out "$work/ours" --crate "$ours_name" >"$work/generate.txt"

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-../shared/graph-docs/api-reference}
 csdl=${2:-../shared/csdl/v1.0-2021-07-13.xml}
-cargo build --quiet --release -p graph-docs-codegen
+cargo build --quiet --release -p graph-docs-codegen-cli
 out=$(mktemp)
 ./target/release/graph-docs-codegen check "$docs" --no-overrides --csdl "v1.0=$csdl" --format json >"$out" || true
 python3 - "$out" <<'PY'

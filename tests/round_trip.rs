@@ -163,3 +163,40 @@ fn with_the_override_the_docs_check_clean() {
         "{d:#?}"
     );
 }
+
+/// The runtime's envelopes around the generated types: a collection page of the seed
+/// response streams its items into `TeamsAsyncOperation`, and a batch response body reads
+/// into it through `body_as`; both write back as they came.
+#[test]
+fn envelopes_carry_the_generated_types() {
+    use graph_docs_runtime::{BatchResponse, CollectionPage};
+
+    let item = response_body();
+    let page_json = serde_json::json!({
+        "@odata.context": "https://graph.microsoft.com/beta/$metadata#teams('id')/operations",
+        "@odata.nextLink": "https://graph.microsoft.com/beta/teams/id/operations?$skiptoken=2",
+        "value": [item.clone(), item.clone()],
+    });
+    let page: CollectionPage<TeamsAsyncOperation> =
+        serde_json::from_value(page_json.clone()).expect("page reads");
+    assert_eq!(page.value.len(), 2);
+    assert!(page.next_link().is_some());
+    let mut written = serde_json::to_value(&page).expect("page writes");
+    // Items compare with timestamps as instants; the page's own keys compare exactly.
+    let items = written["value"].take();
+    for (i, written_item) in items.as_array().expect("a list").iter().enumerate() {
+        assert_same(&item, written_item, &format!("$.value[{i}]"));
+    }
+    let mut page_keys = page_json.clone();
+    page_keys["value"] = Value::Null;
+    assert_eq!(written, page_keys);
+
+    let batch_json = serde_json::json!({
+        "responses": [{"id": "1", "status": 202, "body": item}]
+    });
+    let batch: BatchResponse = serde_json::from_value(batch_json).expect("batch reads");
+    let operation: TeamsAsyncOperation =
+        batch.response("1").unwrap().body_as().expect("body reads");
+    let written = serde_json::to_value(&operation).expect("writes");
+    assert_same(&item, &written, "$");
+}

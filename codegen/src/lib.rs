@@ -2,7 +2,8 @@
 //!
 //! The pipeline is `parse` (one page -> [`parse::Page`]), `resolve` (all pages ->
 //! [`schema::Schema`]) and `emit` (schema -> formatted Rust). [`Config`] runs all three for a
-//! build script; the CLI is a thin front end over the same calls.
+//! build script; the CLI (package `graph-docs-codegen-cli`) is a thin front end over the same
+//! calls. The generated code depends on the runtime crate `graph-docs-runtime`.
 
 mod config;
 pub mod csdl;
@@ -18,5 +19,4 @@ pub use diagnostics::{Diagnostic, Location, Severity};
 pub use schema::Schema;
 pub mod accounting;
 pub mod package;
-pub mod render;
 pub mod summary;

@@ -108,8 +108,14 @@ fn generated_crate_for_whole_corpus_is_clippy_clean() {
         .check_examples(false)
         .generate()
         .expect("generates");
-    package::write_package(&out, "graph-docs-corpus", &report.schema, true)
-        .expect("package written");
+    package::write_package(
+        &out,
+        "graph-docs-corpus",
+        &report.schema,
+        true,
+        &package::Runtime::default(),
+    )
+    .expect("package written");
     // The workspace lock keeps dependency versions the ones the project is tested with.
     let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
     std::fs::copy(lock, out.join("Cargo.lock")).expect("lock file copied");
@@ -181,6 +187,7 @@ fn runner_dirs(name: &str) -> examples::RunnerDirs {
         package: Path::new(env!("CARGO_TARGET_TMPDIR")).join(name),
         target: Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/example-runners"),
         lock_file: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock")),
+        runtime: Default::default(),
     }
 }
 

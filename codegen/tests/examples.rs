@@ -14,6 +14,7 @@ fn dirs(name: &str) -> RunnerDirs {
         // Shared with the other runner builds, so dependencies compile once.
         target: Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/example-runners"),
         lock_file: Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock")),
+        runtime: Default::default(),
     }
 }
 

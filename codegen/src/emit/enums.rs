@@ -9,13 +9,12 @@ use quote::{format_ident, quote};
 
 use super::docs::doc_attrs;
 use super::ident::{self, Scope};
-use super::names::relative_path;
 use crate::schema::TypeDef;
 
 /// Name of the variant that holds values the docs do not list.
 pub const UNDOCUMENTED: &str = "Undocumented";
 
-pub fn emit(t: &TypeDef, name: &str, module: &[String]) -> TokenStream {
+pub fn emit(t: &TypeDef, name: &str) -> TokenStream {
     let ident = format_ident!("{}", name);
     let mut scope = Scope::with_reserved(&[UNDOCUMENTED]);
     let variants: Vec<(proc_macro2::Ident, &str, TokenStream)> = t
@@ -33,9 +32,7 @@ pub fn emit(t: &TypeDef, name: &str, module: &[String]) -> TokenStream {
             (variant, m.name.as_str(), doc_attrs(&doc))
         })
         .collect();
-    let support: TokenStream = relative_path(module, &[], "support")
-        .parse()
-        .expect("a path");
+    let runtime = super::runtime_crate();
     let undocumented = format_ident!("{}", UNDOCUMENTED);
     let definitions = variants.iter().map(|(v, _, docs)| quote!(#docs #v,));
     let to_wire = variants
@@ -92,7 +89,7 @@ pub fn emit(t: &TypeDef, name: &str, module: &[String]) -> TokenStream {
 
         impl<'de> ::serde::Deserialize<'de> for #ident {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                #support::deserialize_enum(deserializer)
+                #runtime::deserialize_enum(deserializer)
             }
         }
     }

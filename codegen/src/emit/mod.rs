@@ -23,8 +23,14 @@ pub use names::{namespace_modules, version_module};
 use names::{ModulePath, Names};
 use structs::StructContext;
 
-/// The support module every generated module refers to.
-pub const SUPPORT_SOURCE: &str = include_str!("../../templates/support.rs");
+/// The crate the generated code depends on (Duration, Binary, the read helpers), by absolute
+/// path so that no generated module or type can shadow it.
+pub const RUNTIME_CRATE: &str = "graph_docs_runtime";
+
+fn runtime_crate() -> TokenStream {
+    let name = format_ident!("{}", RUNTIME_CRATE);
+    quote!(::#name)
+}
 
 /// The first line of every generated file.
 pub const HEADER: &str =
@@ -140,9 +146,9 @@ impl<'s> Emitter<'s> {
 
     fn items(&self, index: usize) -> TokenStream {
         let t = &self.schema.types[index];
-        let (module, name) = &self.names.items[index];
+        let (_, name) = &self.names.items[index];
         match t.kind {
-            TypeKind::Enum => enums::emit(t, name, module),
+            TypeKind::Enum => enums::emit(t, name),
             TypeKind::Entity | TypeKind::Complex => {
                 let item = StructContext {
                     schema: self.schema,
@@ -181,7 +187,7 @@ impl<'s> Emitter<'s> {
         format!("{}::{name}", module.join("::"))
     }
 
-    /// All files: one per module, the support module, and the root.
+    /// All files: one per module, and the root.
     pub fn emit(&self, style: IncludeStyle) -> Output {
         self.emit_files(style, None)
     }
@@ -217,10 +223,6 @@ impl<'s> Emitter<'s> {
                 (file_name(module), text)
             })
             .collect();
-        files.insert(
-            "support.rs".to_string(),
-            format!("{HEADER}{SUPPORT_SOURCE}"),
-        );
         let mut extra = Vec::new();
         if let Some(types) = registry {
             let tokens = registry::emit(self.schema, &self.names, types);
@@ -282,9 +284,6 @@ fn root(modules: &BTreeMap<ModulePath, Vec<usize>>, style: IncludeStyle, extra: 
             });
         quote!(#(#children)*)
     }
-    let support_doc = " Support types and serde helpers for the generated models.";
-    let support = include("support.rs", style);
-    let support_mod = format_ident!("support");
     let modules = tree(&[], modules, style);
     let extra = extra.iter().map(|name| {
         let ident = format_ident!("{}", name);
@@ -292,10 +291,6 @@ fn root(modules: &BTreeMap<ModulePath, Vec<usize>>, style: IncludeStyle, extra: 
         quote!(pub mod #ident { #body })
     });
     format(quote! {
-        #[doc = #support_doc]
-        pub mod #support_mod {
-            #support
-        }
         #modules
         #(#extra)*
     })

@@ -101,9 +101,6 @@ mod tests {
         assert_eq!(relative_path(&beta, &beta, "X"), "X");
         assert_eq!(relative_path(&records, &beta, "X"), "super::X");
         assert_eq!(relative_path(&beta, &records, "X"), "call_records::X");
-        assert_eq!(
-            relative_path(&records, &[], "support"),
-            "super::super::support"
-        );
+        assert_eq!(relative_path(&records, &[], "X"), "super::super::X");
     }
 }

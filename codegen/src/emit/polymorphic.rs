@@ -71,9 +71,7 @@ pub fn emit(
     let serialize = variants.iter().map(|(v, _, _, _, cfg)| {
         quote!(#cfg Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),)
     });
-    let support: TokenStream = relative_path(module, &[], "support")
-        .parse()
-        .expect("a path");
+    let runtime = super::runtime_crate();
     // Slow path, for an object whose `@odata.type` is not its first key.
     let pick = variants.iter().skip(1).map(|(v, _, wire, _, cfg)| {
         quote! {
@@ -88,7 +86,7 @@ pub fn emit(
         quote! {
             let mut value = <#path>::default();
             value.additional_properties.insert(first.into_owned(), odata_type);
-            while let ::std::option::Option::Some(key) = map.next_key::<#support::Key<'de>>()? {
+            while let ::std::option::Option::Some(key) = map.next_key::<#runtime::Key<'de>>()? {
                 value.read_property(key, &mut map)?;
             }
             #done
@@ -98,7 +96,7 @@ pub fn emit(
         let body = read_as(v, path, true);
         quote! {
             #cfg
-            if #support::names_type(&odata_type, #wire) {
+            if #runtime::names_type(&odata_type, #wire) {
                 #body
             }
         }
@@ -116,7 +114,7 @@ pub fn emit(
         &ident,
         &expecting,
         quote! {
-                        let ::std::option::Option::Some(first) = map.next_key::<#support::Key<'de>>()? else {
+                        let ::std::option::Option::Some(first) = map.next_key::<#runtime::Key<'de>>()? else {
                             return ::std::result::Result::Ok(#ident::#base_ident(::std::default::Default::default()));
                         };
                         if first.as_str() != "@odata.type" {

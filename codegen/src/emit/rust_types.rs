@@ -5,9 +5,8 @@ use quote::quote;
 
 use crate::schema::Primitive;
 
-/// The Rust type of a primitive. `support` is the path to the support module from the
-/// module being written.
-pub fn primitive(p: Primitive, support: &TokenStream) -> TokenStream {
+/// The Rust type of a primitive. `runtime` is the path to the runtime crate.
+pub fn primitive(p: Primitive, runtime: &TokenStream) -> TokenStream {
     match p {
         Primitive::String => quote!(::std::string::String),
         Primitive::Boolean => quote!(bool),
@@ -21,9 +20,9 @@ pub fn primitive(p: Primitive, support: &TokenStream) -> TokenStream {
         Primitive::DateTimeOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
         Primitive::Date => quote!(::chrono::NaiveDate),
         Primitive::TimeOfDay => quote!(::chrono::NaiveTime),
-        Primitive::Duration => quote!(#support::Duration),
+        Primitive::Duration => quote!(#runtime::Duration),
         Primitive::Guid => quote!(::uuid::Uuid),
-        Primitive::Binary => quote!(#support::Binary),
+        Primitive::Binary => quote!(#runtime::Binary),
         Primitive::Stream | Primitive::Untyped => quote!(::serde_json::Value),
     }
 }

@@ -33,11 +33,9 @@ pub struct StructContext<'a> {
 impl StructContext<'_> {
     pub fn emit(&self, index: usize) -> TokenStream {
         let t = &self.schema.types[index];
-        let (module, name) = &self.names.items[index];
+        let (_, name) = &self.names.items[index];
         let ident = format_ident!("{}", name);
-        let support: TokenStream = relative_path(module, &[], "support")
-            .parse()
-            .expect("a path");
+        let runtime = super::runtime_crate();
 
         let mut scope = Scope::with_reserved(&[ADDITIONAL]);
         let mut fields = Vec::new();
@@ -48,7 +46,7 @@ impl StructContext<'_> {
             let wire = &p.name;
             let rename =
                 (field.trim_start_matches("r#") != wire.as_str()).then(|| quote!(rename = #wire,));
-            let ty = self.field_type(index, p, &support);
+            let ty = self.field_type(index, p, &runtime);
             let docs = doc_attrs(&property_doc(p));
             let cfg = self.navigation_cfg(index, p);
             fields.push(quote! {
@@ -84,7 +82,7 @@ impl StructContext<'_> {
             &expecting,
             quote! {
                 let mut value = #ident::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<#support::Key<'de>>()? {
+                while let ::std::option::Option::Some(key) = map.next_key::<#runtime::Key<'de>>()? {
                     value.read_property(key, &mut map)?;
                 }
                 ::std::result::Result::Ok(value)
@@ -108,7 +106,7 @@ impl StructContext<'_> {
                 #[doc(hidden)]
                 pub fn read_property<'de, A: ::serde::de::MapAccess<'de>>(
                     &mut self,
-                    key: #support::Key<'de>,
+                    key: #runtime::Key<'de>,
                     map: &mut A,
                 ) -> ::std::result::Result<(), A::Error> {
                     #read_key
@@ -142,11 +140,11 @@ impl StructContext<'_> {
         }
     }
 
-    fn field_type(&self, from: usize, p: &Property, support: &TokenStream) -> TokenStream {
+    fn field_type(&self, from: usize, p: &Property, runtime: &TokenStream) -> TokenStream {
         let version = &self.schema.types[from].version;
         let (module, _) = &self.names.items[from];
         let (element, target) = match Primitive::from_csdl(&p.type_name) {
-            Some(prim) => (rust_types::primitive(prim, support), None),
+            Some(prim) => (rust_types::primitive(prim, runtime), None),
             None => match self.names.index_of(version, &p.type_name) {
                 Some(to) => {
                     let (to_module, to_name) = &self.names.items[to];

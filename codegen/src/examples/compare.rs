@@ -4,7 +4,9 @@
 
 use serde_json::Value;
 
-use super::support::Duration;
+// The runtime the generated code uses, so durations compare exactly as the generated types
+// read them.
+use graph_docs_runtime::Duration;
 
 /// The first place where `written` means something other than `original`.
 pub fn first_difference(original: &Value, written: &Value, path: &str) -> Option<String> {

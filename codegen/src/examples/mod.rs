@@ -24,13 +24,6 @@ use crate::diagnostics::Location;
 use crate::parse::Page;
 use crate::schema::{Schema, TypeKind};
 
-/// The support module the generated code carries, compiled here too so the check reads
-/// durations exactly as the generated types do.
-#[allow(dead_code)] // only `Duration` is needed here
-mod support {
-    include!("../../templates/support.rs");
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {

@@ -24,6 +24,8 @@ pub struct RunnerDirs {
     pub target: PathBuf,
     /// A `Cargo.lock` to start from, for reproducible dependency versions.
     pub lock_file: Option<PathBuf>,
+    /// Where the runner package takes `graph-docs-runtime` from.
+    pub runtime: crate::package::Runtime,
 }
 
 /// What the generated types made of each request: the value written back, or the error.
@@ -172,7 +174,7 @@ fn write_package(
         &src.join("main.rs"),
         include_str!("../../templates/runner.rs"),
     )?;
-    let manifest = crate::package::manifest(name, schema).replace(
+    let manifest = crate::package::manifest(name, schema, &dirs.runtime).replace(
         "[lib]\npath = \"src/lib.rs\"",
         &format!("[[bin]]\nname = \"{name}\"\npath = \"src/main.rs\""),
     );

@@ -274,7 +274,9 @@ pub fn fits(primitive: Primitive, value: &Value) -> bool {
         }
         Primitive::Date => text.is_some_and(|t| t.parse::<chrono::NaiveDate>().is_ok()),
         Primitive::TimeOfDay => text.is_some_and(|t| t.parse::<chrono::NaiveTime>().is_ok()),
-        Primitive::Duration => text.is_some_and(|t| t.parse::<super::support::Duration>().is_ok()),
+        Primitive::Duration => {
+            text.is_some_and(|t| t.parse::<graph_docs_runtime::Duration>().is_ok())
+        }
         Primitive::Guid => text.is_some_and(|t| uuid::Uuid::parse_str(t).is_ok()),
         Primitive::Binary => text.is_some_and(|t| {
             base64::engine::general_purpose::STANDARD.decode(t).is_ok()

@@ -1,4 +1,7 @@
-//! The `graph-docs-codegen` command: a thin front end over the library.
+//! The `graph-docs-codegen` command: a thin front end over the engine crate
+//! `graph-docs-codegen`. Everything but argument parsing and terminal rendering is there.
+
+mod render;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -8,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use graph_docs_codegen::emit::IncludeStyle;
 use graph_docs_codegen::examples::{self, Outcome, RunnerDirs};
+use graph_docs_codegen::package::Runtime;
 use graph_docs_codegen::schema::TypeKind;
 use graph_docs_codegen::{Config, Diagnostic, Severity};
 
@@ -34,6 +38,30 @@ struct Docs {
     no_overrides: bool,
 }
 
+/// Where generated packages take the runtime crate `graph-docs-runtime` from.
+#[derive(clap::Args)]
+struct RuntimeSource {
+    /// Path dependency on this `runtime/` folder [default: the runtime folder of the
+    /// checkout this command was built from].
+    #[arg(long, value_name = "PATH", conflicts_with = "runtime_version")]
+    runtime_path: Option<PathBuf>,
+    /// Depend on this crates.io version of graph-docs-runtime instead of a path (once it is
+    /// published), e.g. `0.1`.
+    #[arg(long, value_name = "VERSION")]
+    runtime_version: Option<String>,
+}
+
+impl RuntimeSource {
+    fn runtime(&self) -> std::io::Result<Runtime> {
+        Ok(match (&self.runtime_path, &self.runtime_version) {
+            // Absolute, since the manifest is written elsewhere than the current folder.
+            (Some(path), _) => Runtime::Path(std::path::absolute(path)?),
+            (None, Some(version)) => Runtime::Version(version.clone()),
+            (None, None) => Runtime::default(),
+        })
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Write the Rust modules for a docs folder and print a summary.
@@ -51,6 +79,8 @@ enum Command {
         /// `microsoft.graph.teamsAsyncOperation`, or `beta:microsoft.graph.teamsAsyncOperation`.
         #[arg(long, value_name = "TYPE")]
         only: Vec<String>,
+        #[command(flatten)]
+        runtime: RuntimeSource,
     },
     /// Print the resolved model.
     Inspect {
@@ -75,6 +105,8 @@ enum Command {
         /// serde_json::Value, in an optimised build, best of N rounds.
         #[arg(long, value_name = "N")]
         bench: Option<usize>,
+        #[command(flatten)]
+        runtime: RuntimeSource,
     },
     /// Report every diagnostic; exit non-zero when there are errors.
     Check {
@@ -135,6 +167,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             out,
             crate_name,
             only,
+            runtime,
         } => {
             let mut config = config(&docs);
             for name in only {
@@ -152,7 +185,13 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             }
             let report = config.generate()?;
             if let Some(name) = &crate_name {
-                graph_docs_codegen::package::write_package(&out, name, &report.schema, true)?;
+                graph_docs_codegen::package::write_package(
+                    &out,
+                    name,
+                    &report.schema,
+                    true,
+                    &runtime.runtime()?,
+                )?;
             }
             let count = |k| report.count(k);
             println!(
@@ -205,6 +244,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             format,
             work_dir,
             bench,
+            runtime,
         } => {
             let loaded = config(&docs).check_examples(false).load()?;
             let plain = config(&docs)
@@ -216,6 +256,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 package: work.join("package"),
                 target: work.join("target"),
                 lock_file: None,
+                runtime: runtime.runtime()?,
             };
             let report = examples::run(&loaded.pages, &loaded.schema, &plain.schema, &dirs)?;
             let mut stdout = std::io::stdout().lock();
@@ -295,7 +336,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                         ColorChoice::Never
                     };
                     let mut out = StandardStream::stdout(color);
-                    graph_docs_codegen::render::render(diagnostics, &docs.docs_dirs, &mut out)?;
+                    render::render(diagnostics, &docs.docs_dirs, &mut out)?;
                     for agreement in &loaded.agreement {
                         println!("{agreement}");
                     }

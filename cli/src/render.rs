@@ -7,7 +7,7 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Le
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
-use crate::diagnostics::{Diagnostic, Severity};
+use graph_docs_codegen::{Diagnostic, Severity};
 
 /// Renders diagnostics; `roots` are the docs folders their paths are relative to.
 pub fn render(
