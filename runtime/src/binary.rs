@@ -25,14 +25,18 @@ impl Serialize for Binary {
     }
 }
 
+/// Standard base64, with or without padding.
+pub(crate) fn decode(text: &str) -> Result<Binary, base64::DecodeError> {
+    STANDARD
+        .decode(text.as_bytes())
+        .or_else(|_| STANDARD_NO_PAD.decode(text.as_bytes()))
+        .map(Binary)
+}
+
 impl<'de> Deserialize<'de> for Binary {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <Cow<'de, str>>::deserialize(deserializer)?;
-        STANDARD
-            .decode(text.as_bytes())
-            .or_else(|_| STANDARD_NO_PAD.decode(text.as_bytes()))
-            .map(Binary)
-            .map_err(serde::de::Error::custom)
+        decode(&text).map_err(serde::de::Error::custom)
     }
 }
 

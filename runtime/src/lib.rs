@@ -20,8 +20,11 @@ mod delta;
 mod duration;
 mod enums;
 mod error;
+mod field;
 mod key;
 mod page;
+mod read;
+mod unfit;
 
 pub use batch::{BatchRequest, BatchRequestItem, BatchResponse, BatchResponseItem};
 pub use binary::Binary;
@@ -30,4 +33,13 @@ pub use duration::{Duration, DurationError};
 pub use enums::{deserialize_enum, names_type};
 pub use error::{ErrorDetail, ErrorResponse, InnerError, ODataError};
 pub use key::Key;
+pub use field::{Field, Unfit};
 pub use page::CollectionPage;
+pub use read::{read_enum, read_object, Read};
+pub use unfit::{from_str_strict, StrictError, UnfitValue, UnfitValues};
+
+// For the `read_object!` and `read_enum!` macros in generated code.
+#[doc(hidden)]
+pub use serde as __serde;
+#[doc(hidden)]
+pub use serde_json as __serde_json;
