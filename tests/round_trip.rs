@@ -6,6 +6,7 @@ use graph_docs_models::beta::{
     OperationError, ResultInfo, TeamsAsyncOperation, TeamsAsyncOperationStatus,
     TeamsAsyncOperationType,
 };
+use graph_docs_models::Field;
 use serde_json::Value;
 
 const GET_PAGE: &str = "docs-input/beta/api/teamsasyncoperation-get.md";
@@ -60,26 +61,24 @@ fn seed_response_round_trips() {
 
     assert_eq!(
         operation.status,
-        Some(Some(TeamsAsyncOperationStatus::Succeeded))
+        Field::Value(TeamsAsyncOperationStatus::Succeeded)
     );
     assert_eq!(
         operation.operation_type,
-        Some(Some(TeamsAsyncOperationType::CreateChat))
+        Field::Value(TeamsAsyncOperationType::CreateChat)
     );
-    assert_eq!(operation.attempts_count, Some(Some(1)));
+    assert_eq!(operation.attempts_count, Field::Value(1));
     assert_eq!(
         operation.target_resource_id,
-        Some(Some(
-            "19:c253a29b5f694b55a6baad8e83510af7@thread.v2".to_string()
-        ))
+        Field::Value("19:c253a29b5f694b55a6baad8e83510af7@thread.v2".to_string())
     );
     // An explicit null is not an absent property.
-    assert_eq!(operation.error, Some(None));
+    assert_eq!(operation.error, Field::Null);
     assert!(operation
         .additional_properties
         .contains_key("@odata.context"));
     assert!(operation.additional_properties.contains_key("values"));
-    let created = operation.created_date_time.flatten().expect("timestamp");
+    let created = *operation.created_date_time.value().expect("timestamp");
     assert_eq!(created.timestamp_subsec_nanos(), 908_545_300);
 
     let written = serde_json::to_value(&operation).expect("writes");
@@ -90,14 +89,17 @@ fn seed_response_round_trips() {
 #[test]
 fn absent_null_and_value_stay_apart() {
     let absent: OperationError = serde_json::from_str("{}").unwrap();
-    assert_eq!(absent.code, None);
+    assert_eq!(absent.code, Field::Absent);
     assert_eq!(serde_json::to_string(&absent).unwrap(), "{}");
     let null: OperationError = serde_json::from_str(r#"{"code": null}"#).unwrap();
-    assert_eq!(null.code, Some(None));
+    assert_eq!(null.code, Field::Null);
     assert_eq!(serde_json::to_string(&null).unwrap(), r#"{"code":null}"#);
     let info: ResultInfo =
         serde_json::from_str(r#"{"code": 200, "subcode": -1, "message": "ok"}"#).unwrap();
-    assert_eq!((info.code, info.subcode), (Some(Some(200)), Some(Some(-1))));
+    assert_eq!(
+        (info.code, info.subcode),
+        (Field::Value(200), Field::Value(-1))
+    );
 }
 
 #[test]
@@ -199,4 +201,28 @@ fn envelopes_carry_the_generated_types() {
         batch.response("1").unwrap().body_as().expect("body reads");
     let written = serde_json::to_value(&operation).expect("writes");
     assert_same(&item, &written, "$");
+}
+
+/// The read that used to fail the whole body: one value that does not fit its documented type
+/// is kept in its property, and everything else reads typed.
+#[test]
+fn a_value_that_does_not_fit_keeps_the_rest_of_the_body() {
+    use graph_docs_models::UnfitValues;
+    let body = r#"{"attemptsCount": 1.5, "status": "succeeded"}"#;
+    let operation: TeamsAsyncOperation = serde_json::from_str(body).expect("reads");
+    assert_eq!(
+        operation.status,
+        Field::Value(TeamsAsyncOperationStatus::Succeeded)
+    );
+    let unfit = operation.unfit_values();
+    assert_eq!(unfit.len(), 1);
+    assert_eq!(unfit[0].path, "$.attemptsCount");
+    assert_eq!(unfit[0].expected, "Edm.Int32");
+    assert_eq!(unfit[0].raw, serde_json::json!(1.5));
+    assert_eq!(
+        serde_json::to_value(&operation).unwrap(),
+        serde_json::from_str::<Value>(body).unwrap()
+    );
+    // The strict read refuses it.
+    assert!(graph_docs_models::runtime::from_str_strict::<TeamsAsyncOperation>(body).is_err());
 }

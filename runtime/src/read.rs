@@ -445,8 +445,10 @@ macro_rules! read_object {
         impl $crate::Read for $t {
             fn read<'de, D: $crate::__serde::Deserializer<'de>>(
                 d: D,
-            ) -> ::std::result::Result<::std::result::Result<Self, $crate::__serde_json::Value>, D::Error>
-            {
+            ) -> ::std::result::Result<
+                ::std::result::Result<Self, $crate::__serde_json::Value>,
+                D::Error,
+            > {
                 $crate::read_object(d)
             }
 
@@ -464,8 +466,10 @@ macro_rules! read_enum {
         impl $crate::Read for $t {
             fn read<'de, D: $crate::__serde::Deserializer<'de>>(
                 d: D,
-            ) -> ::std::result::Result<::std::result::Result<Self, $crate::__serde_json::Value>, D::Error>
-            {
+            ) -> ::std::result::Result<
+                ::std::result::Result<Self, $crate::__serde_json::Value>,
+                D::Error,
+            > {
                 $crate::read_enum(d)
             }
 

@@ -21,7 +21,11 @@ pub struct UnfitValue {
 
 impl fmt::Display for UnfitValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} = {} does not fit {}", self.path, self.raw, self.expected)
+        write!(
+            f,
+            "{} = {} does not fit {}",
+            self.path, self.raw, self.expected
+        )
     }
 }
 
@@ -177,7 +181,12 @@ impl<'a> Serializer for &'a mut Walk {
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), WalkError> {
         Ok(())
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), WalkError> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+    ) -> Result<(), WalkError> {
         Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
@@ -207,13 +216,22 @@ impl<'a> Serializer for &'a mut Walk {
         value.serialize(self)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Seq<'a>, WalkError> {
-        Ok(Seq { walk: self, index: 0 })
+        Ok(Seq {
+            walk: self,
+            index: 0,
+        })
     }
     fn serialize_tuple(self, _: usize) -> Result<Seq<'a>, WalkError> {
-        Ok(Seq { walk: self, index: 0 })
+        Ok(Seq {
+            walk: self,
+            index: 0,
+        })
     }
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Seq<'a>, WalkError> {
-        Ok(Seq { walk: self, index: 0 })
+        Ok(Seq {
+            walk: self,
+            index: 0,
+        })
     }
     fn serialize_tuple_variant(
         self,
@@ -222,13 +240,22 @@ impl<'a> Serializer for &'a mut Walk {
         _: &'static str,
         _: usize,
     ) -> Result<Seq<'a>, WalkError> {
-        Ok(Seq { walk: self, index: 0 })
+        Ok(Seq {
+            walk: self,
+            index: 0,
+        })
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Map<'a>, WalkError> {
-        Ok(Map { walk: self, key: String::new() })
+        Ok(Map {
+            walk: self,
+            key: String::new(),
+        })
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Map<'a>, WalkError> {
-        Ok(Map { walk: self, key: String::new() })
+        Ok(Map {
+            walk: self,
+            key: String::new(),
+        })
     }
     fn serialize_struct_variant(
         self,
@@ -237,7 +264,10 @@ impl<'a> Serializer for &'a mut Walk {
         _: &'static str,
         _: usize,
     ) -> Result<Map<'a>, WalkError> {
-        Ok(Map { walk: self, key: String::new() })
+        Ok(Map {
+            walk: self,
+            key: String::new(),
+        })
     }
 }
 
@@ -358,4 +388,3 @@ impl ser::SerializeStructVariant for Map<'_> {
         Ok(())
     }
 }
-

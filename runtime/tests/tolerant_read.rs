@@ -184,7 +184,11 @@ fn mismatches() -> Vec<(&'static str, Value, &'static str)> {
         ("tags", json!(["a", 2, "c"]), "Collection(Edm.String)"),
         ("inner", json!("inner"), "microsoft.graph.inner"),
         ("inner", json!([{"code": 1}]), "microsoft.graph.inner"),
-        ("items", json!({"code": 1}), "Collection(microsoft.graph.inner)"),
+        (
+            "items",
+            json!({"code": 1}),
+            "Collection(microsoft.graph.inner)",
+        ),
     ]
 }
 
@@ -223,7 +227,10 @@ fn a_mismatch_deep_in_a_collection_item_affects_only_that_property() {
     assert_eq!(items[1].kind, Field::Value(Color::Red));
     assert_eq!(items[1].code.unfit().unwrap().raw, json!("two"));
     let paths: Vec<String> = o.unfit_values().into_iter().map(|u| u.path).collect();
-    assert_eq!(paths, ["$.inner.code", "$.items[1].code", "$.items[2].kind"]);
+    assert_eq!(
+        paths,
+        ["$.inner.code", "$.items[1].code", "$.items[2].kind"]
+    );
     let written = serde_json::to_value(&o).unwrap();
     assert_eq!(written["items"], body["items"]);
     assert_eq!(written["inner"], body["inner"]);

@@ -47,6 +47,7 @@ pub fn emit(t: &TypeDef, name: &str) -> TokenStream {
     }
     doc.push_str(&format!("`{}` ({}).", t.qualified_name(), t.source));
     let docs = doc_attrs(&doc);
+    let qualified = t.qualified_name();
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -92,5 +93,7 @@ pub fn emit(t: &TypeDef, name: &str) -> TokenStream {
                 #runtime::deserialize_enum(deserializer)
             }
         }
+
+        #runtime::read_enum!(#ident, #qualified);
     }
 }

@@ -241,6 +241,7 @@ fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
         syn::Item::Impl(i) => Some(&mut i.attrs),
         syn::Item::Use(i) => Some(&mut i.attrs),
         syn::Item::Fn(i) => Some(&mut i.attrs),
+        syn::Item::Macro(i) => Some(&mut i.attrs),
         _ => None,
     }
 }

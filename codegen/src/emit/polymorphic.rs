@@ -110,6 +110,7 @@ pub fn emit(
         "`{}` or a type derived from it, told apart by `@odata.type`; an object without one, or with one the documentation does not derive from it, reads as `{base_name}`.",
         schema.types[base].qualified_name()
     ));
+    let qualified = schema.types[base].qualified_name();
     let deserialize = super::map_visitor::deserialize_from_map(
         &ident,
         &expecting,
@@ -161,5 +162,7 @@ pub fn emit(
         }
 
         #deserialize
+
+        #runtime::read_object!(#ident, #qualified);
     }
 }

@@ -27,7 +27,8 @@ pub fn primitive(p: Primitive, runtime: &TokenStream) -> TokenStream {
     }
 }
 
-/// Wraps an element type as a property: collection, box, and the absent/null/value layers.
+/// Wraps an element type as a property: collection, box, and the `Field` that tells absent,
+/// null, a value and a value that does not fit apart.
 pub fn property(element: TokenStream, collection: bool, boxed: bool) -> TokenStream {
     let inner = if collection {
         quote!(::std::vec::Vec<#element>)
@@ -36,5 +37,6 @@ pub fn property(element: TokenStream, collection: bool, boxed: bool) -> TokenStr
     } else {
         element
     };
-    quote!(::std::option::Option<::std::option::Option<#inner>>)
+    let runtime = super::runtime_crate();
+    quote!(#runtime::Field<#inner>)
 }

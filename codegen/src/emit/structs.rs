@@ -37,6 +37,7 @@ impl StructContext<'_> {
         let ident = format_ident!("{}", name);
         let runtime = super::runtime_crate();
 
+        let skip = format!("::{}::Field::is_absent", super::RUNTIME_CRATE);
         let mut scope = Scope::with_reserved(&[ADDITIONAL]);
         let mut fields = Vec::new();
         let mut arms = Vec::new();
@@ -52,12 +53,12 @@ impl StructContext<'_> {
             fields.push(quote! {
                 #docs
                 #cfg
-                #[serde(#rename skip_serializing_if = "::std::option::Option::is_none")]
+                #[serde(#rename skip_serializing_if = #skip)]
                 pub #field_ident: #ty,
             });
             arms.push(quote! {
                 #cfg
-                #wire => self.#field_ident = ::std::option::Option::Some(map.next_value()?),
+                #wire => self.#field_ident = map.next_value()?,
             });
         }
         let docs = doc_attrs(&type_doc(t));
@@ -77,6 +78,7 @@ impl StructContext<'_> {
             }
         };
         let expecting = format!("a {} object", t.qualified_name());
+        let qualified = t.qualified_name();
         let deserialize = super::map_visitor::deserialize_from_map(
             &ident,
             &expecting,
@@ -101,8 +103,9 @@ impl StructContext<'_> {
 
             impl #ident {
                 /// Reads the value of property `key` from `map`: a documented property by its
-                /// wire name, an explicit `null` as `Some(None)`, anything else into
-                /// `additional_properties`. `Deserialize` and the `Any*` enums read through it.
+                /// wire name (tolerantly: a value that does not fit is kept as `Field::Unfit`),
+                /// anything else into `additional_properties`. `Deserialize` and the `Any*`
+                /// enums read through it.
                 #[doc(hidden)]
                 pub fn read_property<'de, A: ::serde::de::MapAccess<'de>>(
                     &mut self,
@@ -115,6 +118,8 @@ impl StructContext<'_> {
             }
 
             #deserialize
+
+            #runtime::read_object!(#ident, #qualified);
         }
     }
 
