@@ -269,11 +269,16 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                     for e in report
                         .examples
                         .iter()
-                        .filter(|e| e.outcome == Outcome::Failed)
+                        .filter(|e| matches!(e.outcome, Outcome::Failed | Outcome::Tolerated))
                     {
+                        let outcome = if e.outcome == Outcome::Failed {
+                            "failed"
+                        } else {
+                            "tolerated"
+                        };
                         writeln!(
                             stdout,
-                            "{}: failed [{}] {}: {}",
+                            "{}: {outcome} [{}] {}: {}",
                             e.source,
                             e.cause.map_or("?", |c| c.as_str()),
                             e.type_name.as_deref().unwrap_or("-"),
@@ -356,15 +361,23 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
 }
 
 fn figures_line(f: &examples::Figures) -> String {
-    let failed: Vec<String> = f.failed.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    let list = |m: &std::collections::BTreeMap<&str, usize>| {
+        let items: Vec<String> = m.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        if items.is_empty() {
+            "none".to_string()
+        } else {
+            items.join(", ")
+        }
+    };
     format!(
-        "{} examples, {} typed, {} passed ({} thanks to overrides), {} skipped (no type named); failed: {}",
+        "{} examples, {} typed, {} passed ({} thanks to overrides), {} skipped (no type named); read with values that do not fit: {}; failed: {}",
         f.found,
         f.typed,
         f.passed,
         f.passed_by_override,
         f.skipped,
-        if failed.is_empty() { "none".to_string() } else { failed.join(", ") }
+        list(&f.tolerated),
+        list(&f.failed)
     )
 }
 

@@ -1,6 +1,7 @@
 //! Reads example bodies as the generated types and writes them back: one JSON request per
 //! line on stdin (`{"id", "version", "type", "value"}`), one answer per line on stdout
-//! (`{"id", "value"}` or `{"id", "error"}`).
+//! (`{"id", "value", "unfit"}` or `{"id", "error"}`; `unfit` lists the values that did not fit
+//! their declared types, kept as they came).
 
 // The models are compiled into this binary only to be read and written through `registry`.
 #![allow(dead_code, clippy::enum_variant_names)]
@@ -22,7 +23,7 @@ fn main() {
         let version = request["version"].as_str().unwrap_or_default();
         let type_name = request["type"].as_str().unwrap_or_default();
         let answer = match registry::round_trip(version, type_name, request["value"].clone()) {
-            Some(Ok(value)) => serde_json::json!({ "id": id, "value": value }),
+            Some(Ok((value, unfit))) => serde_json::json!({ "id": id, "value": value, "unfit": unfit }),
             Some(Err(e)) => serde_json::json!({ "id": id, "error": e.to_string() }),
             None => serde_json::json!({ "id": id, "error": format!("no generated type {version} {type_name}") }),
         };

@@ -6,12 +6,13 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::names::{relative_path, Names};
-use crate::schema::Schema;
+use crate::schema::{Primitive, Schema};
 
-/// `round_trip(version, type, value)`: reads `value` as the generated type and writes it back;
-/// `None` when no type has that name.
+/// `round_trip(version, type, value)`: reads `value` as the generated type (or a primitive)
+/// and writes it back, with what did not fit; `None` when no type has that name.
 pub fn emit(schema: &Schema, names: &Names, types: &[usize]) -> TokenStream {
     let module = vec![String::from("registry")];
+    let runtime = super::runtime_crate();
     let arms = types.iter().map(|&i| {
         let t = &schema.types[i];
         let (to_module, name) = &names.items[i];
@@ -22,15 +23,31 @@ pub fn emit(schema: &Schema, names: &Names, types: &[usize]) -> TokenStream {
         let qualified = t.qualified_name().to_ascii_lowercase();
         quote!((#version, #qualified) => (through::<#path>, read::<#path>),)
     });
+    // Responses declared as a primitive (`Edm.String`) are read as a property of that type.
+    let primitives = Primitive::ALL
+        .into_iter()
+        .filter(|p| !matches!(p, Primitive::Stream | Primitive::Untyped))
+        .map(|p| {
+            let ty = super::rust_types::primitive(p, &runtime);
+            let name = p.csdl_name().to_ascii_lowercase();
+            quote!((_, #name) => (through::<#ty>, read::<#ty>),)
+        });
     let value = format_ident!("Value");
     quote! {
         use ::serde_json::{Error, #value};
+        use #runtime::{Field, UnfitValues as _};
 
-        type Through = fn(Value) -> ::std::result::Result<Value, Error>;
+        /// The value written back, and each value that did not fit its declared type.
+        pub type Answer = (Value, ::std::vec::Vec<::std::string::String>);
+        type Through = fn(Value) -> ::std::result::Result<Answer, Error>;
         type Read = fn(&str) -> ::std::result::Result<(), Error>;
 
-        fn through<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(value: Value) -> ::std::result::Result<Value, Error> {
-            ::serde_json::to_value(::serde_json::from_value::<T>(value)?)
+        /// Read as a property of type `T` (tolerantly, as a model reads its properties) and
+        /// written back.
+        fn through<T: ::serde::Serialize + #runtime::Read>(value: Value) -> ::std::result::Result<Answer, Error> {
+            let read: Field<T> = ::serde_json::from_value(value)?;
+            let unfit = read.unfit_values().iter().map(::std::string::ToString::to_string).collect();
+            ::std::result::Result::Ok((::serde_json::to_value(&read)?, unfit))
         }
 
         fn read<T: ::serde::de::DeserializeOwned>(text: &str) -> ::std::result::Result<(), Error> {
@@ -41,13 +58,14 @@ pub fn emit(schema: &Schema, names: &Names, types: &[usize]) -> TokenStream {
             let type_name = type_name.trim_start_matches('#').to_ascii_lowercase();
             ::std::option::Option::Some(match (version, type_name.as_str()) {
                 #(#arms)*
+                #(#primitives)*
                 _ => return ::std::option::Option::None,
             })
         }
 
         /// Reads `value` as the type `type_name` (qualified, any case) of `version` and writes
         /// it back; `None` when there is no such type.
-        pub fn round_trip(version: &str, type_name: &str, value: Value) -> ::std::option::Option<::std::result::Result<Value, Error>> {
+        pub fn round_trip(version: &str, type_name: &str, value: Value) -> ::std::option::Option<::std::result::Result<Answer, Error>> {
             lookup(version, type_name).map(|(through, _)| through(value))
         }
 

@@ -28,15 +28,24 @@ pub struct RunnerDirs {
     pub runtime: crate::package::Runtime,
 }
 
-/// What the generated types made of each request: the value written back, or the error.
+/// What the generated types made of one request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// The value written back.
+    pub value: Value,
+    /// The values that did not fit their declared types (kept as they came), described.
+    pub unfit: Vec<String>,
+}
+
+/// What the generated types made of each request: the answer, or the read error.
 pub fn run(
     schema: &Schema,
     types: &[usize],
     requests: &[Request],
     dirs: &RunnerDirs,
-) -> io::Result<Vec<Result<Value, String>>> {
+) -> io::Result<Vec<Result<Answer, String>>> {
     let binary = build(schema, types, dirs, false)?;
-    let mut answers: Vec<Result<Value, String>> =
+    let mut answers: Vec<Result<Answer, String>> =
         vec![Err("no answer from the runner".into()); requests.len()];
     for line in exchange(&binary, &[], requests)? {
         let answer: Value = serde_json::from_str(&line).map_err(io::Error::other)?;
@@ -49,7 +58,13 @@ pub fn run(
         };
         answers[id] = match answer.get("error").and_then(Value::as_str) {
             Some(e) => Err(e.to_string()),
-            None => Ok(answer["value"].clone()),
+            None => Ok(Answer {
+                value: answer["value"].clone(),
+                unfit: answer["unfit"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    .unwrap_or_default(),
+            }),
         };
     }
     Ok(answers)
