@@ -15,3 +15,8 @@ pub use graph_docs_runtime as runtime;
 pub use graph_docs_runtime::{Field, UnfitValues};
 
 include!(concat!(env!("OUT_DIR"), "/graph_docs_models.rs"));
+
+/// The README's examples, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
