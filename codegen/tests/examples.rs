@@ -65,7 +65,11 @@ fn each_outcome_and_cause() {
     // stays beside the outcome, and the runner's account of what it kept is the evidence.
     for line in [40, 56] {
         assert_eq!(at(line).0, Outcome::Tolerated, "{:?}", at(line));
-        assert!(at(line).2.contains("keeping as they came: $."), "{:?}", at(line));
+        assert!(
+            at(line).2.contains("keeping as they came: $."),
+            "{:?}",
+            at(line)
+        );
     }
     assert_eq!(at(72).1, Some(Cause::UndocumentedType), "{:?}", at(72));
     assert_eq!(at(87).1, Some(Cause::Truncated), "{:?}", at(87));

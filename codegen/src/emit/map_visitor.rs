@@ -1,4 +1,4 @@
-//! The `Deserialize` impl shared by structs and `Any*` enums: a map visitor whose
+//! The `Deserialize` impl of the `Any*` enums: a map visitor whose
 //! `visit_map` body each caller supplies (it sees `map`, a `MapAccess`).
 
 use proc_macro2::{Ident, TokenStream};

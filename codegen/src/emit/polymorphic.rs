@@ -87,7 +87,7 @@ pub fn emit(
             let mut value = <#path>::default();
             value.additional_properties.insert(first.into_owned(), odata_type);
             while let ::std::option::Option::Some(key) = map.next_key::<#runtime::Key<'de>>()? {
-                value.read_property(key, &mut map)?;
+                #runtime::ReadProperty::read_property(&mut value, key, &mut map)?;
             }
             #done
         }

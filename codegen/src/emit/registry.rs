@@ -24,14 +24,11 @@ pub fn emit(schema: &Schema, names: &Names, types: &[usize]) -> TokenStream {
         quote!((#version, #qualified) => (through::<#path>, read::<#path>),)
     });
     // Responses declared as a primitive (`Edm.String`) are read as a property of that type.
-    let primitives = Primitive::ALL
-        .into_iter()
-        .filter(|p| !matches!(p, Primitive::Stream | Primitive::Untyped))
-        .map(|p| {
-            let ty = super::rust_types::primitive(p, &runtime);
-            let name = p.csdl_name().to_ascii_lowercase();
-            quote!((_, #name) => (through::<#ty>, read::<#ty>),)
-        });
+    let primitives = Primitive::ALL.into_iter().map(|p| {
+        let ty = super::rust_types::primitive(p, &runtime);
+        let name = p.csdl_name().to_ascii_lowercase();
+        quote!((_, #name) => (through::<#ty>, read::<#ty>),)
+    });
     let value = format_ident!("Value");
     quote! {
         use ::serde_json::{Error, #value};

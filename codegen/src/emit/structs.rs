@@ -79,17 +79,6 @@ impl StructContext<'_> {
         };
         let expecting = format!("a {} object", t.qualified_name());
         let qualified = t.qualified_name();
-        let deserialize = super::map_visitor::deserialize_from_map(
-            &ident,
-            &expecting,
-            quote! {
-                let mut value = #ident::default();
-                while let ::std::option::Option::Some(key) = map.next_key::<#runtime::Key<'de>>()? {
-                    value.read_property(key, &mut map)?;
-                }
-                ::std::result::Result::Ok(value)
-            },
-        );
         quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -101,13 +90,10 @@ impl StructContext<'_> {
                 pub #additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
             }
 
-            impl #ident {
-                /// Reads the value of property `key` from `map`: a documented property by its
-                /// wire name (tolerantly: a value that does not fit is kept as `Field::Unfit`),
-                /// anything else into `additional_properties`. `Deserialize` and the `Any*`
-                /// enums read through it.
-                #[doc(hidden)]
-                pub fn read_property<'de, A: ::serde::de::MapAccess<'de>>(
+            impl #runtime::ReadProperty for #ident {
+                const EXPECTING: &'static str = #expecting;
+
+                fn read_property<'de, A: ::serde::de::MapAccess<'de>>(
                     &mut self,
                     key: #runtime::Key<'de>,
                     map: &mut A,
@@ -117,9 +103,7 @@ impl StructContext<'_> {
                 }
             }
 
-            #deserialize
-
-            #runtime::read_object!(#ident, #qualified);
+            #runtime::model!(#ident, #qualified);
         }
     }
 

@@ -475,7 +475,11 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
             },
         };
         if defect.is_none() {
-            if let Some(problem) = validator.problems(concrete, value, &path).into_iter().next() {
+            if let Some(problem) = validator
+                .problems(concrete, value, &path)
+                .into_iter()
+                .next()
+            {
                 let cause = if problem.is_placeholder() {
                     Cause::Placeholder
                 } else {

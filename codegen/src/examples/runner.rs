@@ -62,7 +62,12 @@ pub fn run(
                 value: answer["value"].clone(),
                 unfit: answer["unfit"]
                     .as_array()
-                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_string)
+                            .collect()
+                    })
                     .unwrap_or_default(),
             }),
         };

@@ -112,12 +112,21 @@ impl Validator<'_> {
             out.push(self.problem(path, value, &t.qualified_name(), None));
             return;
         };
-        // A documented derived type named by `@odata.type` is checked as itself.
+        // A documented derived type named by `@odata.type` is checked as itself; a type the
+        // docs do not derive from the declared one is read as the declared type, as the
+        // generated `Any*` enums read it.
         let concrete = map
             .get("@odata.type")
             .and_then(Value::as_str)
             .and_then(|d| self.lookup.find(&t.version, d))
-            .filter(|&d| self.schema.types[d].kind != TypeKind::Enum)
+            .filter(|&d| {
+                self.schema.types[d].kind != TypeKind::Enum
+                    && (d == type_index
+                        || self
+                            .schema
+                            .base_chain(d, |v, q| self.lookup.find(v, q))
+                            .contains(&type_index))
+            })
             .unwrap_or(type_index);
         let properties = self
             .schema
