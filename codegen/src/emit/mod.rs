@@ -8,7 +8,7 @@ mod ident;
 mod map_visitor;
 mod names;
 mod polymorphic;
-mod registry;
+pub mod registry;
 mod rust_types;
 mod structs;
 
@@ -193,11 +193,11 @@ impl<'s> Emitter<'s> {
     }
 
     /// All files, plus a `registry` module with a round trip through each of `types`.
-    pub fn emit_with_registry(&self, style: IncludeStyle, types: &[usize]) -> Output {
-        self.emit_files(style, Some(types))
+    pub fn emit_with_registry(&self, style: IncludeStyle, entries: &registry::Entries) -> Output {
+        self.emit_files(style, Some(entries))
     }
 
-    fn emit_files(&self, style: IncludeStyle, registry: Option<&[usize]>) -> Output {
+    fn emit_files(&self, style: IncludeStyle, registry: Option<&registry::Entries>) -> Output {
         let mut modules: BTreeMap<ModulePath, Vec<usize>> = BTreeMap::new();
         for (i, (module, _)) in self.names.items.iter().enumerate() {
             modules.entry(module.clone()).or_default().push(i);
@@ -224,8 +224,9 @@ impl<'s> Emitter<'s> {
             })
             .collect();
         let mut extra = Vec::new();
-        if let Some(types) = registry {
-            let tokens = registry::emit(self.schema, &self.names, types);
+        if let Some(entries) = registry {
+            let is_polymorphic = |i: usize| self.polymorphic.contains(&i);
+            let tokens = registry::emit(self.schema, &self.names, entries, &is_polymorphic);
             files.insert("registry.rs".to_string(), format(tokens));
             extra.push("registry");
         }

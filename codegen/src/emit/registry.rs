@@ -10,10 +10,39 @@ use crate::schema::{Primitive, Schema};
 
 /// `round_trip(version, type, value)`: reads `value` as the generated type (or a primitive)
 /// and writes it back, with what did not fit; `None` when no type has that name.
-pub fn emit(schema: &Schema, names: &Names, types: &[usize]) -> TokenStream {
+/// What the registry reads: types one object at a time, and types whose collection examples
+/// are read whole, as a page (`value`, `@odata.nextLink`, ...).
+#[derive(Debug, Clone, Default)]
+pub struct Entries {
+    pub types: Vec<usize>,
+    pub pages: Vec<usize>,
+}
+
+pub fn emit(
+    schema: &Schema,
+    names: &Names,
+    entries: &Entries,
+    is_polymorphic: &dyn Fn(usize) -> bool,
+) -> TokenStream {
     let module = vec![String::from("registry")];
     let runtime = super::runtime_crate();
-    let arms = types.iter().map(|&i| {
+    // A page of a type with derived types holds its `Any*` enum, as properties do.
+    let pages = entries.pages.iter().map(|&i| {
+        let t = &schema.types[i];
+        let (to_module, name) = &names.items[i];
+        let item = if is_polymorphic(i) {
+            super::polymorphic::any_name(name)
+        } else {
+            name.clone()
+        };
+        let path: TokenStream = relative_path(&module, to_module, &item)
+            .parse()
+            .expect("module paths are identifiers");
+        let version = &t.version;
+        let qualified = format!("collection({})", t.qualified_name().to_ascii_lowercase());
+        quote!((#version, #qualified) => (through_page::<#path>, read::<#runtime::CollectionPage<#path>>),)
+    });
+    let arms = entries.types.iter().map(|&i| {
         let t = &schema.types[i];
         let (to_module, name) = &names.items[i];
         let path: TokenStream = relative_path(&module, to_module, name)
@@ -47,6 +76,13 @@ pub fn emit(schema: &Schema, names: &Names, types: &[usize]) -> TokenStream {
             ::std::result::Result::Ok((::serde_json::to_value(&read)?, unfit))
         }
 
+        /// Read as a collection page, and written back.
+        fn through_page<T: ::serde::Serialize + ::serde::de::DeserializeOwned>(value: Value) -> ::std::result::Result<Answer, Error> {
+            let read: #runtime::CollectionPage<T> = ::serde_json::from_value(value)?;
+            let unfit = read.unfit_values().iter().map(::std::string::ToString::to_string).collect();
+            ::std::result::Result::Ok((::serde_json::to_value(&read)?, unfit))
+        }
+
         fn read<T: ::serde::de::DeserializeOwned>(text: &str) -> ::std::result::Result<(), Error> {
             ::serde_json::from_str::<T>(text).map(drop)
         }
@@ -55,6 +91,7 @@ pub fn emit(schema: &Schema, names: &Names, types: &[usize]) -> TokenStream {
             let type_name = type_name.trim_start_matches('#').to_ascii_lowercase();
             ::std::option::Option::Some(match (version, type_name.as_str()) {
                 #(#arms)*
+                #(#pages)*
                 #(#primitives)*
                 _ => return ::std::option::Option::None,
             })

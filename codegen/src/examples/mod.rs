@@ -21,6 +21,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::diagnostics::Location;
+use crate::emit::registry::Entries;
 use crate::parse::Page;
 use crate::schema::{Schema, TypeKind};
 
@@ -159,8 +160,10 @@ struct RunItem {
     version: String,
     /// The generated type; `None` for a primitive (`Edm.String`).
     type_index: Option<usize>,
-    /// Its qualified (or `Edm.*`) name.
+    /// Its qualified (or `Edm.*`) name; `Collection(x)` for a page of them.
     type_name: String,
+    /// The whole body, read as a collection page of the type.
+    page: bool,
     value: Value,
 }
 
@@ -171,8 +174,18 @@ enum Verdict {
     /// read tolerantly, and what did not fit must come back unchanged.
     Run {
         items: Vec<RunItem>,
-        defect: Option<(Cause, String)>,
+        defect: Option<Defect>,
     },
+}
+
+/// A doc defect in an example's values.
+struct Defect {
+    cause: Cause,
+    evidence: String,
+    /// Whether the generated types must keep some value as not fitting: a value that does
+    /// not fit its property; not so for a page whose shape is not a page (no `value`), which
+    /// the page envelope keeps whole.
+    in_values: bool,
 }
 
 /// Checks every example of `pages`. `schema` is the model with overrides applied;
@@ -191,10 +204,15 @@ pub fn run(
     let mut requests = Vec::new();
     let mut owners = Vec::new();
     let mut types = BTreeSet::new();
+    let mut pages = BTreeSet::new();
     for (i, v) in verdicts.iter().enumerate() {
         if let Verdict::Run { items, .. } = v {
             for item in items {
-                types.extend(item.type_index);
+                if item.page {
+                    pages.extend(item.type_index);
+                } else {
+                    types.extend(item.type_index);
+                }
                 requests.push(runner::Request {
                     version: item.version.clone(),
                     type_name: item.type_name.clone(),
@@ -207,8 +225,11 @@ pub fn run(
     let answers = if requests.is_empty() {
         Vec::new()
     } else {
-        let types: Vec<usize> = types.into_iter().collect();
-        runner::run(schema, &types, &requests, dirs)?
+        let entries = Entries {
+            types: types.into_iter().collect(),
+            pages: pages.into_iter().collect(),
+        };
+        runner::run(schema, &entries, &requests, dirs)?
     };
     // The first failing item of each example decides its outcome; the values every item
     // kept as they came are its evidence.
@@ -255,21 +276,32 @@ pub fn run(
                             None,
                             format!("{} item(s) read and written back unchanged", items.len()),
                         ),
-                        (None, Some((cause, why))) if !kept.is_empty() => (
+                        (None, Some(d)) if kept.is_empty() != d.in_values => (
                             Outcome::Tolerated,
-                            Some(cause),
-                            format!(
-                                "{why}; read, and written back unchanged, keeping as they came: {}",
-                                kept.join("; ")
-                            ),
+                            Some(d.cause),
+                            if kept.is_empty() {
+                                format!("{}; read whole, and written back unchanged", d.evidence)
+                            } else {
+                                format!(
+                                    "{}; read, and written back unchanged, keeping as they came: {}",
+                                    d.evidence,
+                                    kept.join("; ")
+                                )
+                            },
                         ),
                         // The check and the generated types disagree on what fits.
                         (None, defect) => (
                             Outcome::Failed,
                             Some(Cause::GeneratorBug),
                             match defect {
-                                Some((_, why)) => format!(
-                                    "{why}, but the generated types read every value as fitting"
+                                Some(d) => format!(
+                                    "{}, but the generated types read {}",
+                                    d.evidence,
+                                    if kept.is_empty() {
+                                        "every value as fitting".to_string()
+                                    } else {
+                                        format!("some values as not fitting: {}", kept.join("; "))
+                                    }
                                 ),
                                 None => format!(
                                     "every value fits its declared type, but the generated types kept some as not fitting: {}",
@@ -316,7 +348,7 @@ pub fn bench_typed_reads(
         .map(|e| &e.source)
         .collect();
     let mut requests = Vec::new();
-    let mut types = BTreeSet::new();
+    let mut entries = Entries::default();
     for block in extract(pages).iter().filter(|b| passed.contains(&b.source)) {
         if let Verdict::Run { items, .. } = judge(block, schema, &lookup) {
             // Generated object types only: what the benchmark compares with `Value`.
@@ -324,7 +356,12 @@ pub fn bench_typed_reads(
                 i.type_index
                     .is_some_and(|t| schema.types[t].kind != TypeKind::Enum)
             }) {
-                types.extend(item.type_index);
+                let list = if item.page {
+                    &mut entries.pages
+                } else {
+                    &mut entries.types
+                };
+                list.extend(item.type_index.filter(|t| !list.contains(t)));
                 requests.push(runner::Request {
                     version: item.version,
                     type_name: item.type_name,
@@ -333,8 +370,7 @@ pub fn bench_typed_reads(
             }
         }
     }
-    let types: Vec<usize> = types.into_iter().collect();
-    runner::bench(schema, &types, &requests, dirs, rounds)
+    runner::bench(schema, &entries, &requests, dirs, rounds)
 }
 
 /// What can be decided from the docs alone.
@@ -378,23 +414,38 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
             );
         }
     };
-    let items = match block.items(body) {
-        Ok(items) => items,
-        Err(why) => {
-            return failed(
-                Cause::TypeMismatch,
-                format!(
-                    "{}:{}: {declared} is declared {why}",
-                    block.source.file, block.body_line
-                ),
-            )
-        }
+    // A list response (items under `value`) is read whole, as a page of the type, so that
+    // `@odata.nextLink` and the rest round-trip too; one that is not shaped as a page is still
+    // read whole, the page envelope keeping what it does not know.
+    let page = block.collection
+        && block
+            .annotation
+            .collection_property
+            .as_deref()
+            .is_none_or(|p| p == "value")
+        && body.is_object()
+        && lookup
+            .find(&block.version, declared)
+            .is_some_and(|t| schema.types[t].kind != TypeKind::Enum);
+    let shape_defect = |why: String| Defect {
+        cause: Cause::TypeMismatch,
+        evidence: format!(
+            "{}:{}: {declared} is declared {why}",
+            block.source.file, block.body_line
+        ),
+        in_values: false,
+    };
+    let (items, mut defect) = match block.items(body) {
+        Ok(items) => (items, None),
+        Err(why) if page => (Vec::new(), Some(shape_defect(why))),
+        Err(why) => return failed(Cause::TypeMismatch, shape_defect(why).evidence),
     };
     let item = |path: &str, type_index: Option<usize>, type_name: String, value: &Value| RunItem {
         path: path.to_string(),
         version: block.version.clone(),
         type_index,
         type_name,
+        page: false,
         value: value.clone(),
     };
     let declared_index = match lookup.find(&block.version, declared) {
@@ -408,13 +459,14 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
                     } else {
                         Cause::TypeMismatch
                     };
-                    (
+                    Defect {
                         cause,
-                        format!(
+                        evidence: format!(
                             "{}:{}: {path} = {v} does not fit {declared}",
                             block.source.file, block.body_line
                         ),
-                    )
+                        in_values: true,
+                    }
                 });
                 return Verdict::Run {
                     items: items
@@ -435,12 +487,14 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
     };
     let declared_name = schema.types[declared_index].qualified_name();
     if schema.types[declared_index].kind == TypeKind::Enum {
-        let defect = items.iter().find(|(_, v)| !v.is_string()).map(|(path, v)| {
-            (
-                Cause::TypeMismatch,
-                format!("{path} = {v} is not a value of enum {declared}"),
-            )
-        });
+        let defect = items
+            .iter()
+            .find(|(_, v)| !v.is_string())
+            .map(|(path, v)| Defect {
+                cause: Cause::TypeMismatch,
+                evidence: format!("{path} = {v} is not a value of enum {declared}"),
+                in_values: true,
+            });
         return Verdict::Run {
             items: items
                 .iter()
@@ -456,7 +510,6 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
         first_line: block.body_line,
     };
     let mut run = Vec::new();
-    let mut defect = None;
     for (path, value) in items {
         let named = value.get("@odata.type").and_then(Value::as_str);
         let concrete = match named {
@@ -485,15 +538,16 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
                 } else {
                     Cause::TypeMismatch
                 };
-                defect = Some((
+                defect = Some(Defect {
                     cause,
-                    format!(
+                    evidence: format!(
                         "{}:{}: {}",
                         block.source.file,
                         problem.line,
                         problem.describe()
                     ),
-                ));
+                    in_values: true,
+                });
             }
         }
         run.push(item(
@@ -502,6 +556,16 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
             schema.types[concrete].qualified_name(),
             value,
         ));
+    }
+    if page {
+        run = vec![RunItem {
+            path: "$".to_string(),
+            version: block.version.clone(),
+            type_index: Some(declared_index),
+            type_name: format!("Collection({declared_name})"),
+            page: true,
+            value: body.clone(),
+        }];
     }
     Verdict::Run { items: run, defect }
 }

@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 
+use crate::emit::registry::Entries;
 use crate::emit::{Emitter, IncludeStyle};
 use crate::schema::Schema;
 
@@ -40,11 +41,11 @@ pub struct Answer {
 /// What the generated types made of each request: the answer, or the read error.
 pub fn run(
     schema: &Schema,
-    types: &[usize],
+    entries: &Entries,
     requests: &[Request],
     dirs: &RunnerDirs,
 ) -> io::Result<Vec<Result<Answer, String>>> {
-    let binary = build(schema, types, dirs, false)?;
+    let binary = build(schema, entries, dirs, false)?;
     let mut answers: Vec<Result<Answer, String>> =
         vec![Err("no answer from the runner".into()); requests.len()];
     for line in exchange(&binary, &[], requests)? {
@@ -79,12 +80,12 @@ pub fn run(
 /// `serde_json::Value`, in an optimised build: the figures the runner prints.
 pub fn bench(
     schema: &Schema,
-    types: &[usize],
+    entries: &Entries,
     requests: &[Request],
     dirs: &RunnerDirs,
     rounds: usize,
 ) -> io::Result<Value> {
-    let binary = build(schema, types, dirs, true)?;
+    let binary = build(schema, entries, dirs, true)?;
     let rounds = rounds.to_string();
     let lines = exchange(&binary, &["bench", &rounds], requests)?;
     let last = lines
@@ -96,12 +97,12 @@ pub fn bench(
 /// Writes the runner package and builds it; returns the binary.
 fn build(
     schema: &Schema,
-    types: &[usize],
+    entries: &Entries,
     dirs: &RunnerDirs,
     release: bool,
 ) -> io::Result<PathBuf> {
     let name = binary_name(&dirs.package);
-    write_package(schema, types, dirs, &name)?;
+    write_package(schema, entries, dirs, &name)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(&cargo);
     command.args(["build", "--quiet", "--bin", &name]);
@@ -180,13 +181,13 @@ fn binary_name(package: &Path) -> String {
 
 fn write_package(
     schema: &Schema,
-    types: &[usize],
+    entries: &Entries,
     dirs: &RunnerDirs,
     name: &str,
 ) -> io::Result<()> {
     let src = dirs.package.join("src");
     std::fs::create_dir_all(&src)?;
-    let output = Emitter::new(schema).emit_with_registry(IncludeStyle::Relative, types);
+    let output = Emitter::new(schema).emit_with_registry(IncludeStyle::Relative, entries);
     for (name, contents) in &output.files {
         write_if_changed(&src.join(name), contents)?;
     }
