@@ -56,7 +56,11 @@ pub fn emit(
     let primitives = Primitive::ALL.into_iter().map(|p| {
         let ty = super::rust_types::primitive(p, &runtime);
         let name = p.csdl_name().to_ascii_lowercase();
-        quote!((_, #name) => (through::<#ty>, read::<#ty>),)
+        let collection = format!("collection({name})");
+        quote! {
+            (_, #name) => (through::<#ty>, read::<#ty>),
+            (_, #collection) => (through::<::std::vec::Vec<#ty>>, read::<::std::vec::Vec<#ty>>),
+        }
     });
     let value = format_ident!("Value");
     quote! {

@@ -438,7 +438,27 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
     let (items, mut defect) = match block.items(body) {
         Ok(items) => (items, None),
         Err(why) if page => (Vec::new(), Some(shape_defect(why))),
-        Err(why) => return failed(Cause::TypeMismatch, shape_defect(why).evidence),
+        Err(why) => {
+            // A body declared a collection of a primitive that is no collection: read whole as
+            // that collection, which keeps it as it came (as a property of the type would).
+            return match crate::parse::type_ref::primitive(declared) {
+                Some(p) => Verdict::Run {
+                    items: vec![RunItem {
+                        path: "$".to_string(),
+                        version: block.version.clone(),
+                        type_index: None,
+                        type_name: format!("Collection({})", p.csdl_name()),
+                        page: false,
+                        value: body.clone(),
+                    }],
+                    defect: Some(Defect {
+                        in_values: true,
+                        ..shape_defect(why)
+                    }),
+                },
+                None => failed(Cause::TypeMismatch, shape_defect(why).evidence),
+            };
+        }
     };
     let item = |path: &str, type_index: Option<usize>, type_name: String, value: &Value| RunItem {
         path: path.to_string(),
