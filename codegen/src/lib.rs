@@ -6,6 +6,7 @@
 
 mod config;
 pub mod diagnostics;
+pub mod docs_folder;
 pub mod emit;
 pub mod examples;
 pub mod parse;
