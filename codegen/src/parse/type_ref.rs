@@ -58,11 +58,17 @@ pub fn type_cell(cell: &Inline) -> TypeCell {
             // Fall back on the page the link points to.
             link_stem(&link.dest).unwrap_or(inner)
         };
-        return TypeCell {
-            spelling: Spelling::Named {
+        // `[](#)`-like links with neither text nor page name nothing.
+        let spelling = if name.trim().is_empty() {
+            Spelling::Unrecognised
+        } else {
+            Spelling::Named {
                 name,
                 link: Some(link.dest.clone()),
-            },
+            }
+        };
+        return TypeCell {
+            spelling,
             collection,
             read_only,
             written,
@@ -209,6 +215,15 @@ mod tests {
     fn prim(text: &str) -> (Spelling, bool) {
         let c = type_cell(&cell(text));
         (c.spelling, c.collection)
+    }
+
+    /// Found by the `type_cell` fuzz target: an empty link gave a type with an empty name.
+    #[test]
+    fn an_empty_link_names_nothing() {
+        for dest in ["", "#", "../resources/"] {
+            let c = type_cell(&linked("", dest, ""));
+            assert_eq!(c.spelling, Spelling::Unrecognised, "{dest:?}");
+        }
     }
 
     #[test]
