@@ -4,6 +4,7 @@
 mod definitions;
 mod index;
 mod inline_enums;
+pub mod limits;
 mod overrides;
 mod properties;
 
@@ -79,6 +80,7 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
     }
     types.extend(inline_types);
     classify_entities(&mut types);
+    limits::refuse_huge_types(&mut types, &mut diagnostics);
 
     types.sort_by(|a, b| {
         (
