@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Location};
 
+/// Pages past this size are skipped: the largest page of the docs is 118 KB; reading is
+/// linear (a 5 MB page takes 0.1 s), so this only bounds memory on a stray huge file.
+pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The layouts a docs folder may have, for the message when none is found.
 pub const LAYOUTS: &str = "expected a folder holding `beta/` or `v1.0/` folders of markdown \
     pages (`beta/resources/x.md`), one of those version folders itself, an `api-reference/` \
@@ -124,6 +128,15 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
 /// diagnostic; CRLF line ends read as they are (markdown allows them) with a note.
 pub fn read(file: &PageFile, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let at = || Location::new(&file.relative, 1);
+    let size = fs::metadata(&file.path).map_or(0, |m| m.len());
+    if size > MAX_PAGE_BYTES {
+        diagnostics.push(Diagnostic::error(
+            "page-too-large",
+            at(),
+            format!("page is {size} bytes, more than the {MAX_PAGE_BYTES} read; it is skipped"),
+        ));
+        return None;
+    }
     let bytes = match fs::read(&file.path) {
         Ok(bytes) => bytes,
         Err(e) => {

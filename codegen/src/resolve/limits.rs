@@ -14,8 +14,8 @@ use crate::schema::{Primitive, TypeDef, TypeKind};
 /// (301), well short of where rustc fails (between 5,000 and 10,000).
 pub const MAX_PROPERTIES: usize = 2_000;
 
-/// Most members a generated enum may have: past the corpus (826); an enum's code is flat, but
-/// the same bound keeps generated files and compile times in proportion.
+/// Most members a generated enum may have: past the corpus (826). Enum code is flat, so rustc
+/// does not overflow (20,000 members build, in 2 minutes and 2.1 GB); this bounds that cost.
 pub const MAX_MEMBERS: usize = 10_000;
 
 /// Removes the types past the limits, with an error each, and types the properties that
