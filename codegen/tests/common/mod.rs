@@ -1,4 +1,6 @@
 //! Shared by the tests that write docs pages to a temp folder and build what is generated.
+// Each test binary includes this module and uses only part of it.
+#![allow(dead_code)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
