@@ -116,13 +116,21 @@ fn every_description_survives_in_the_docs() {
     }
 }
 
+/// This fixture, and the awkward names one (keywords, digits, symbols, case collisions,
+/// prelude names, `additional_properties`).
 #[test]
-fn the_generated_crate_is_clippy_clean() {
+fn the_generated_crates_are_clippy_clean() {
     let root = common::scratch("hostile-text");
-    let package = root.join("package");
-    common::generate_package(FIXTURE.as_ref(), &package, "hostile-text");
-    let clippy = common::cargo(&package, &["clippy", "--quiet", "--", "-D", "warnings"]);
-    let stderr = String::from_utf8_lossy(&clippy.stderr);
-    assert!(clippy.status.success(), "clippy failed:\n{stderr}");
-    assert!(!stderr.contains("warning"), "{stderr}");
+    let awkward = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/awkward");
+    for (name, docs) in [("hostile-text", FIXTURE), ("awkward-names", awkward)] {
+        let package = root.join(name);
+        common::generate_package(docs.as_ref(), &package, name);
+        let clippy = common::cargo(&package, &["clippy", "--quiet", "--", "-D", "warnings"]);
+        let stderr = String::from_utf8_lossy(&clippy.stderr);
+        assert!(
+            clippy.status.success(),
+            "clippy failed on {name}:\n{stderr}"
+        );
+        assert!(!stderr.contains("warning"), "{name}: {stderr}");
+    }
 }
