@@ -254,16 +254,12 @@ impl Config {
             OverridesSource::File(f) => vec![(f.clone(), f.display().to_string())],
             // Beside the pages, or in the folder the user named (a checkout root).
             OverridesSource::Default => {
-                let mut candidates: Vec<PathBuf> = self
-                    .docs_dirs
+                let mut seen = std::collections::HashSet::new();
+                self.docs_dirs
                     .iter()
                     .chain(roots)
                     .map(|d| d.join(OVERRIDES_FILE))
-                    .collect();
-                candidates.dedup();
-                candidates
-                    .into_iter()
-                    .filter(|f| f.is_file())
+                    .filter(|f| seen.insert(f.clone()) && f.is_file())
                     .map(|f| (f, OVERRIDES_FILE.to_string()))
                     .collect()
             }

@@ -200,3 +200,26 @@ fn bad_utf8_a_byte_order_mark_and_crlf_are_diagnostics_and_read_as_usual() {
     };
     assert_eq!(others(&odd), others(&plain));
 }
+
+#[test]
+fn overrides_are_read_once_from_beside_the_version_folders() {
+    let root = checkout("overrides");
+    fs::copy(
+        Path::new(SEED).join("../overrides.toml"),
+        root.join("api-reference/overrides.toml"),
+    )
+    .unwrap();
+    for dirs in [
+        vec![root.clone()],
+        vec![root.join("api-reference"), root.clone()],
+    ] {
+        let mut config = Config::new();
+        for dir in &dirs {
+            config.docs_dir(dir);
+        }
+        let loaded = config.check_examples(false).load().unwrap();
+        let applied = with_code(&loaded, "override-applied");
+        assert_eq!(applied.len(), 1, "{dirs:?}: {applied:?}");
+        assert!(with_code(&loaded, "override-unused").is_empty(), "{dirs:?}");
+    }
+}
