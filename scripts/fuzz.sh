@@ -29,8 +29,9 @@ for t in "${targets[@]}"; do
     [ -d "seeds/$t" ] && seeds+=("seeds/$t")
     log="$(mktemp)"
     status=ok
+    # cargo-fuzz's default build: optimised, with debug assertions and overflow checks.
     # -timeout: an input taking 30 s is a bug (unbounded work), not a slow machine.
-    if ! cargo +nightly fuzz run -O "$t" "corpus/$t" "${seeds[@]}" -- \
+    if ! cargo +nightly fuzz run "$t" "corpus/$t" "${seeds[@]}" -- \
         -max_total_time="$seconds" -print_final_stats=1 -timeout=30 >"$log" 2>&1; then
         status=FAILED
         failed+=("$t")
