@@ -27,7 +27,8 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct Docs {
-    /// Docs folder laid out as the documentation tree (beta/resources/x.md, v1.0/...).
+    /// Docs folder: a checkout of microsoft-graph-docs, its api-reference/ folder, a folder
+    /// of version folders (beta/resources/x.md, v1.0/...), or one version folder.
     #[arg(required = true)]
     docs_dirs: Vec<PathBuf>,
     /// Overrides file to use instead of overrides.toml in the docs folders.
@@ -341,7 +342,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                         ColorChoice::Never
                     };
                     let mut out = StandardStream::stdout(color);
-                    render::render(diagnostics, &docs.docs_dirs, &mut out)?;
+                    render::render(diagnostics, &loaded.roots, &mut out)?;
                     for agreement in &loaded.agreement {
                         println!("{agreement}");
                     }

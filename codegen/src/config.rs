@@ -19,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::csdl::{self, Agreement};
 use crate::diagnostics::{Diagnostic, Location, Severity};
+use crate::docs_folder;
 use crate::emit::{Emitter, IncludeStyle};
 use crate::parse::{self, Page};
 use crate::resolve::{self, Overrides};
@@ -80,6 +81,8 @@ pub struct Loaded {
     pub inputs: Vec<PathBuf>,
     /// Per CSDL document compared (see [`Config::csdl`]), how far the model agrees with it.
     pub agreement: Vec<Agreement>,
+    /// Per docs folder, the folder diagnostic paths are relative to.
+    pub roots: Vec<PathBuf>,
 }
 
 /// What a run produced.
@@ -202,37 +205,53 @@ impl Config {
         schema.closure(&roots)
     }
 
-    /// Reads and resolves the docs, without writing anything.
+    /// Reads and resolves the docs, without writing anything. Each docs folder must hold
+    /// pages in one of the layouts of [`crate::docs_folder::find`]; a folder with none is an
+    /// error naming the layouts expected. Files that cannot be read are diagnostics.
     pub fn load(&self) -> io::Result<Loaded> {
-        let mut files = Vec::new();
-        for dir in &self.docs_dirs {
-            collect_pages(dir, &mut files)?;
-        }
-        let read: Vec<(Page, Vec<Diagnostic>)> = files
-            .par_iter()
-            .map(|(root, path)| {
-                let bytes = fs::read(path)?;
-                let text = String::from_utf8_lossy(&bytes);
-                let relative = relative(root, path);
-                let (page, mut diagnostics) = parse::read_page(&relative, &text);
-                if std::str::from_utf8(&bytes).is_err() {
-                    diagnostics.push(Diagnostic::warning(
-                        "not-utf8",
-                        Location::new(&relative, 1),
-                        "page is not valid UTF-8; invalid bytes were replaced",
-                    ));
-                }
-                Ok((page, diagnostics))
-            })
-            .collect::<io::Result<_>>()?;
         let mut diagnostics = Vec::new();
+        let mut files = Vec::new();
+        let mut roots = Vec::new();
+        for dir in &self.docs_dirs {
+            if !dir.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!(
+                        "docs folder {} does not exist or is not a folder",
+                        dir.display()
+                    ),
+                ));
+            }
+            let found = docs_folder::find(dir);
+            let pages = found
+                .as_ref()
+                .map(|f| docs_folder::walk(f, &mut diagnostics))
+                .unwrap_or_default();
+            match found {
+                Some(f) if !pages.is_empty() => roots.push(f.root),
+                found => return Err(docs_folder::no_pages(dir, found.as_ref())),
+            }
+            files.extend(pages);
+        }
+        let read: Vec<(Option<Page>, Vec<Diagnostic>)> = files
+            .par_iter()
+            .map(|file| {
+                let mut diagnostics = Vec::new();
+                let page = docs_folder::read(file, &mut diagnostics).map(|text| {
+                    let (page, d) = parse::read_page(&file.relative, &text);
+                    diagnostics.extend(d);
+                    page
+                });
+                (page, diagnostics)
+            })
+            .collect();
         let mut pages = Vec::with_capacity(read.len());
         for (page, d) in read {
-            pages.push(page);
+            pages.extend(page);
             diagnostics.extend(d);
         }
-        let mut inputs: Vec<PathBuf> = files.into_iter().map(|(_, p)| p).collect();
-        let overrides = self.read_overrides(&mut inputs, &mut diagnostics)?;
+        let mut inputs: Vec<PathBuf> = files.into_iter().map(|f| f.path).collect();
+        let overrides = self.read_overrides(&roots, &mut inputs, &mut diagnostics)?;
         let mut schema = resolve::resolve(&pages, &overrides);
         if self.check_examples {
             schema
@@ -252,24 +271,30 @@ impl Config {
             schema,
             inputs,
             agreement,
+            roots,
         })
     }
 
     fn read_overrides(
         &self,
+        roots: &[PathBuf],
         inputs: &mut Vec<PathBuf>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> io::Result<Overrides> {
         let files: Vec<(PathBuf, String)> = match &self.overrides {
             OverridesSource::None => Vec::new(),
             OverridesSource::File(f) => vec![(f.clone(), f.display().to_string())],
-            OverridesSource::Default => self
-                .docs_dirs
-                .iter()
-                .map(|d| d.join(OVERRIDES_FILE))
-                .filter(|f| f.is_file())
-                .map(|f| (f, OVERRIDES_FILE.to_string()))
-                .collect(),
+            // Beside the pages, or in the folder the user named (a checkout root).
+            OverridesSource::Default => {
+                let mut seen = std::collections::HashSet::new();
+                self.docs_dirs
+                    .iter()
+                    .chain(roots)
+                    .map(|d| d.join(OVERRIDES_FILE))
+                    .filter(|f| seen.insert(f.clone()) && f.is_file())
+                    .map(|f| (f, OVERRIDES_FILE.to_string()))
+                    .collect()
+            }
         };
         let mut all = Overrides::default();
         for (file, name) in files {
@@ -365,43 +390,6 @@ fn compare_csdl(
     };
     let (agreement, diagnostics) = csdl::compare(schema, &version, &csdl);
     Ok((Some(agreement), diagnostics))
-}
-
-/// Pages under the version folders (`beta/`, `v1.0/`) of a docs root, sorted.
-fn collect_pages(root: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> io::Result<()> {
-    let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = entry.map_err(io::Error::other)?;
-        let path = entry.path();
-        let under_version = path
-            .strip_prefix(root)
-            .ok()
-            .and_then(|p| p.components().next())
-            .and_then(|c| c.as_os_str().to_str())
-            .is_some_and(|v| {
-                v == "beta"
-                    || (v.starts_with('v') && v[1..].starts_with(|c: char| c.is_ascii_digit()))
-            });
-        if entry.file_type().is_file()
-            && under_version
-            && path.extension().is_some_and(|e| e == "md")
-        {
-            found.push((root.to_path_buf(), path.to_path_buf()));
-        }
-    }
-    out.extend(found);
-    Ok(())
-}
-
-fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// Writes only when the contents differ, so that downstream builds are not invalidated.

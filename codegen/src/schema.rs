@@ -227,11 +227,16 @@ impl Schema {
         chain.reverse();
         chain.push(index);
         let mut out: Vec<&Property> = Vec::new();
+        // Hashed: a type may have tens of thousands of properties.
+        let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for t in chain {
             for p in &self.types[t].properties {
-                match out.iter_mut().find(|q| q.name == p.name) {
-                    Some(slot) => *slot = p,
-                    None => out.push(p),
+                match at.get(p.name.as_str()) {
+                    Some(&i) => out[i] = p,
+                    None => {
+                        at.insert(&p.name, out.len());
+                        out.push(p);
+                    }
                 }
             }
         }

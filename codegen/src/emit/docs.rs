@@ -23,9 +23,42 @@ pub fn doc_attrs(text: &str) -> TokenStream {
 }
 
 /// Keeps rustdoc from reading prose as markup it is not: brackets are not links, and angle
-/// brackets are not HTML.
+/// brackets are not HTML. Control characters and the codepoints that reorder text are written
+/// as `\u{..}`: rustc rejects the latter in comments (`text_direction_codepoint_in_comment`),
+/// and prettyplease prints doc attributes as `///` comments.
 fn escape(line: &str) -> String {
-    line.replace('[', "\\[")
-        .replace(']', "\\]")
-        .replace('<', "\\<")
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '[' | ']' | '<' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ if c.is_control() || is_text_direction(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The codepoints rustc's `text_direction_codepoint_*` lints reject, and the marks beside them.
+fn is_text_direction(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_invisible_codepoints_are_escaped() {
+        assert_eq!(escape("[a](b) <c>"), "\\[a\\](b) \\<c>");
+        assert_eq!(
+            escape("a\u{202e}b\u{2066}c\u{0}d"),
+            "a\\u{202e}b\\u{2066}c\\u{0}d"
+        );
+        assert_eq!(escape("*/ \"# `x` #[y]"), "*/ \"# `x` #\\[y\\]");
+    }
 }

@@ -49,10 +49,16 @@ pub fn representation(text: &str, body_line: usize) -> Representation {
     let json_error = serde_json::from_str::<Value>(text)
         .err()
         .map(|e| (body_line + e.line().saturating_sub(1), e.to_string()));
+    // Keys come in order, so lines are counted once over the text, not from the start per key.
+    let (mut counted, mut line) = (0, body_line);
     let properties = scan(text)
         .into_iter()
         .map(|(name, offset, raw)| {
-            let line = body_line + text[..offset].matches('\n').count();
+            line += text.as_bytes()[counted..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted = offset;
             let (hint, collection) = hint(raw.trim());
             let raw = raw.trim().trim_end_matches(',').trim();
             let raw = match raw.find('\n') {
@@ -92,8 +98,9 @@ fn scan(text: &str) -> Vec<(String, usize, &str)> {
         let c = bytes[i];
         match c {
             b'"' => {
-                let end = string_end(bytes, i);
-                if depth == 1 && key.is_none() && value_start.is_none() {
+                let (end, closed) = string_end(bytes, i);
+                // A string the line break cuts off is no key (`"` then a new line).
+                if closed && depth == 1 && key.is_none() && value_start.is_none() {
                     let after = text[end..].trim_start();
                     if after.starts_with(':') {
                         let name = text[i + 1..end - 1].to_string();
@@ -140,18 +147,19 @@ fn scan(text: &str) -> Vec<(String, usize, &str)> {
     out
 }
 
-/// Index just past the closing quote of the string opening at `start`.
-fn string_end(bytes: &[u8], start: usize) -> usize {
+/// Index just past the closing quote of the string opening at `start`, and whether there was
+/// one (a string also ends, unclosed, at its line's end or the text's).
+fn string_end(bytes: &[u8], start: usize) -> (usize, bool) {
     let mut i = start + 1;
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 2,
-            b'"' => return i + 1,
-            b'\n' => return i,
+            b'"' => return (i + 1, true),
+            b'\n' => return (i, false),
             _ => i += 1,
         }
     }
-    bytes.len()
+    (bytes.len(), false)
 }
 
 fn hint(raw: &str) -> (Hint, bool) {
@@ -253,6 +261,16 @@ mod tests {
         assert!(r.properties[3].collection);
         assert_eq!(r.properties[4].hint, Hint::Integer);
         assert_eq!(r.properties[5].hint, Hint::Null);
+    }
+
+    /// Found by the `json_repr` fuzz target: a quote that ends its line panicked on slicing.
+    #[test]
+    fn an_unclosed_quote_before_a_colon_is_no_key() {
+        let r = representation("{\n\n\"\n\n:\0\0\0\n\n*", 1);
+        assert!(r.properties.is_empty(), "{r:?}");
+        let r = representation("{\n  \"a\": 1,\n  \"b\n  \"c\": 2\n}", 1);
+        let names: Vec<_> = r.properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["a", "c"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Nothing here looks at other pages; cross-page questions (what a link points to, which
 //! type a name means) belong to `resolve`.
 
-mod annotations;
+pub mod annotations;
 mod blocks;
 mod front_matter;
 pub mod http;

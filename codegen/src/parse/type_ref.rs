@@ -62,11 +62,17 @@ pub fn type_cell(cell: &Inline) -> TypeCell {
             // Fall back on the page the link points to.
             link_stem(&link.dest).unwrap_or(inner)
         };
-        return TypeCell {
-            spelling: Spelling::Named {
+        // `[](#)`-like links with neither text nor page name nothing.
+        let spelling = if name.trim().is_empty() {
+            Spelling::Unrecognised
+        } else {
+            Spelling::Named {
                 name,
                 link: Some(link.dest.clone()),
-            },
+            }
+        };
+        return TypeCell {
+            spelling,
             collection,
             read_only,
             written,
@@ -76,10 +82,12 @@ pub fn type_cell(cell: &Inline) -> TypeCell {
     let core = core_text(&written);
     let (inner, wrapped) = strip_collection(&core);
     collection |= wrapped;
+    // `NAV.x` is how some pages write a navigation target; what follows must be a name.
+    let named = inner.trim_start_matches("NAV.");
     let spelling = match primitive(&inner) {
         Some(p) => Spelling::Primitive(p),
-        None if is_type_name(&inner) => Spelling::Named {
-            name: inner.trim_start_matches("NAV.").to_string(),
+        None if is_type_name(named) => Spelling::Named {
+            name: named.to_string(),
             link: None,
         },
         None => Spelling::Unrecognised,
@@ -237,6 +245,34 @@ mod tests {
     fn prim(text: &str) -> (Spelling, bool) {
         let c = type_cell(&cell(text));
         (c.spelling, c.collection)
+    }
+
+    /// Found by the `type_cell` fuzz target: an empty link gave a type with an empty name.
+    #[test]
+    fn an_empty_link_names_nothing() {
+        for dest in ["", "#", "../resources/"] {
+            let c = type_cell(&linked("", dest, ""));
+            assert_eq!(c.spelling, Spelling::Unrecognised, "{dest:?}");
+        }
+    }
+
+    /// Found by the `type_cell` fuzz target: `NAV.` with nothing after named a type `""`.
+    #[test]
+    fn nav_with_no_name_names_nothing() {
+        for text in ["NAV.\u{c}.", "NAV. ."] {
+            assert_eq!(
+                type_cell(&cell(text)).spelling,
+                Spelling::Unrecognised,
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            type_cell(&cell("NAV.microsoft.graph.x")).spelling,
+            Spelling::Named {
+                name: "microsoft.graph.x".into(),
+                link: None
+            }
+        );
     }
 
     #[test]

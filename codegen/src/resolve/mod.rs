@@ -5,6 +5,7 @@ mod definitions;
 mod entities;
 mod index;
 mod inline_enums;
+pub mod limits;
 mod overrides;
 mod properties;
 mod representation_keys;
@@ -85,6 +86,7 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
     }
     types.extend(inline_types);
     entities::classify(&mut types, &mut diagnostics);
+    limits::refuse_huge_types(&mut types, &mut diagnostics);
 
     types.sort_by(|a, b| {
         (

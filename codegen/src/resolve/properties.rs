@@ -1,6 +1,8 @@
 //! One definition -> a [`TypeDef`]: table rows, JSON representation keys, members, base type,
 //! each checked against the others.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostics::{Diagnostic, Location};
 use crate::parse::json_repr::{self, Hint, ReprProperty};
 use crate::parse::type_ref::{self, description_hints, Spelling, TypeCell};
@@ -71,6 +73,8 @@ impl Builder<'_> {
             def.addressed = addressed(&page.path, &page.methods);
         }
         let mut inline_enums = Vec::new();
+        // Lookups by name are hashed: a page may list tens of thousands of properties.
+        let mut seen = HashMap::new();
         let tables: Vec<&Table> = d.tables.iter().map(|&i| &page.tables[i]).collect();
 
         for table in &tables {
@@ -94,7 +98,7 @@ impl Builder<'_> {
                                 inline.name = name;
                                 inline_enums.push(inline);
                             }
-                            self.push_property(&mut def, property);
+                            self.push_property(&mut def, &mut seen, property);
                         }
                     }
                 }
@@ -168,8 +172,13 @@ impl Builder<'_> {
         }
     }
 
-    fn push_property(&mut self, def: &mut TypeDef, property: Property) {
-        if let Some(existing) = def.properties.iter().find(|p| p.name == property.name) {
+    fn push_property(
+        &mut self,
+        def: &mut TypeDef,
+        seen: &mut HashMap<String, usize>,
+        property: Property,
+    ) {
+        if let Some(existing) = seen.get(&property.name).map(|&i| &def.properties[i]) {
             self.diagnostics.push(Diagnostic::warning(
                 "duplicate-property",
                 property.source.clone(),
@@ -180,12 +189,14 @@ impl Builder<'_> {
             ));
             return;
         }
+        seen.insert(property.name.clone(), def.properties.len());
         def.properties.push(property);
     }
 
     fn members(&mut self, path: &str, table: &Table, def: &mut TypeDef) {
         let value_col = column(&table.header, |h| h.starts_with("value"));
         let desc_col = column(&table.header, |h| h.starts_with("descr"));
+        let mut seen: HashSet<String> = def.members.iter().map(|m| m.name.clone()).collect();
         for row in &table.rows {
             let name = clean_name(cell(&row.cells, 0));
             if name.is_empty() {
@@ -214,7 +225,7 @@ impl Builder<'_> {
             let description = desc_col
                 .map(|c| cell(&row.cells, c).trim().to_string())
                 .filter(|d| !d.is_empty());
-            if def.members.iter().any(|m| m.name == name) {
+            if !seen.insert(name.clone()) {
                 self.diagnostics.push(Diagnostic::warning(
                     "duplicate-member",
                     Location::new(path, row.line),
@@ -403,19 +414,22 @@ impl Builder<'_> {
         area: &Option<String>,
     ) {
         let at = |line| Location::new(&d.page.path, line);
+        // Hashed lookups: both lists may be tens of thousands long. First spelling wins.
+        let mut exact: HashMap<String, usize> = HashMap::new();
+        let mut folded: HashMap<String, usize> = HashMap::new();
+        for (i, p) in def.properties.iter().enumerate() {
+            exact.entry(p.name.clone()).or_insert(i);
+            folded.entry(p.name.to_ascii_lowercase()).or_insert(i);
+        }
+        let mut listed: HashSet<String> = inline_enums.iter().map(|e| e.property.clone()).collect();
         for key in repr {
             if key.name.starts_with("@odata.") {
                 continue;
             }
-            let table_index = def
-                .properties
-                .iter()
-                .position(|p| p.name == key.name)
-                .or_else(|| {
-                    def.properties
-                        .iter()
-                        .position(|p| p.name.eq_ignore_ascii_case(&key.name))
-                });
+            let table_index = exact
+                .get(&key.name)
+                .or_else(|| folded.get(&key.name.to_ascii_lowercase()))
+                .copied();
             match table_index {
                 Some(i) => {
                     let property = &mut def.properties[i];
@@ -429,11 +443,13 @@ impl Builder<'_> {
                             ),
                         ));
                         property.name = key.name.clone();
+                        exact.entry(key.name.clone()).or_insert(i);
                     }
                     self.check_hint(d, property, key);
                     if let Hint::Choices(members) = &key.hint {
-                        let listed = inline_enums.iter().any(|e| e.property == property.name);
-                        if property.type_name == Primitive::String.csdl_name() && !listed {
+                        if property.type_name == Primitive::String.csdl_name()
+                            && listed.insert(property.name.clone())
+                        {
                             let property = property.clone();
                             inline_enums.push(self.inline_use(d, &property, members.clone(), area));
                         }
@@ -467,9 +483,16 @@ impl Builder<'_> {
                     };
                     if let Hint::Choices(members) = &key.hint {
                         if property.type_name == Primitive::String.csdl_name() {
+                            listed.insert(property.name.clone());
                             inline_enums.push(self.inline_use(d, &property, members.clone(), area));
                         }
                     }
+                    exact
+                        .entry(property.name.clone())
+                        .or_insert(def.properties.len());
+                    folded
+                        .entry(property.name.to_ascii_lowercase())
+                        .or_insert(def.properties.len());
                     def.properties.push(property);
                 }
             }
@@ -479,7 +502,8 @@ impl Builder<'_> {
                 def.key = Some(key.name.clone());
             }
         }
-        let documented_in_json = |p: &Property| repr.iter().any(|k| k.name == p.name);
+        let in_json: HashSet<&str> = repr.iter().map(|k| k.name.as_str()).collect();
+        let documented_in_json = |p: &Property| in_json.contains(p.name.as_str());
         if !repr.is_empty() {
             for property in def
                 .properties

@@ -1,0 +1,55 @@
+//! Shared by the tests that write docs pages to a temp folder and build what is generated.
+// Each test binary includes this module and uses only part of it.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fresh folder under the system temp folder, for one test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gdc-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes `beta/resources/<file>` under `docs`.
+pub fn write_page(docs: &Path, file: &str, text: &str) {
+    let dir = docs.join("beta/resources");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join(file), text).unwrap();
+}
+
+/// Runs the CLI's `generate DOCS --out PACKAGE --crate NAME`.
+pub fn generate_package(docs: &Path, package: &Path, name: &str) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_graph-docs-codegen"))
+        .arg("generate")
+        .arg(docs)
+        .arg("--out")
+        .arg(package)
+        .args(["--crate", name])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "generate failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// `cargo <subcommand> <args>` in a generated package. The target folder is shared by these
+/// tests and kept between runs, so only the generated crate itself is compiled again.
+pub fn cargo(package: &Path, args: &[&str]) -> Output {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    Command::new(cargo)
+        .args(args)
+        .current_dir(package)
+        .env(
+            "CARGO_TARGET_DIR",
+            std::env::temp_dir().join("gdc-generated-target"),
+        )
+        .output()
+        .unwrap()
+}
