@@ -21,22 +21,25 @@ pub fn write_page(docs: &Path, file: &str, text: &str) {
     fs::write(dir.join(file), text).unwrap();
 }
 
-/// Runs the CLI's `generate DOCS --out PACKAGE --crate NAME`.
-pub fn generate_package(docs: &Path, package: &Path, name: &str) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_graph-docs-codegen"))
-        .arg("generate")
-        .arg(docs)
-        .arg("--out")
-        .arg(package)
-        .args(["--crate", name])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "generate failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+/// What the CLI's `generate DOCS --out PACKAGE --crate NAME` does, through the library (the
+/// binary is the CLI crate's): the modules, then the package around them.
+pub fn generate_package(docs: &Path, package: &Path, name: &str) -> graph_docs_codegen::Report {
+    let report = graph_docs_codegen::Config::new()
+        .docs_dir(docs)
+        .out_dir(package.join("src"))
+        .include_style(graph_docs_codegen::emit::IncludeStyle::Relative)
+        .area_features(true)
+        .generate()
+        .expect("generates");
+    graph_docs_codegen::package::write_package(
+        package,
+        name,
+        &report.schema,
+        true,
+        &graph_docs_codegen::package::Runtime::default(),
+    )
+    .expect("package written");
+    report
 }
 
 /// `cargo <subcommand> <args>` in a generated package. The target folder is shared by these
