@@ -63,4 +63,3 @@ fn the_cli_fails_on_an_empty_folder_and_reads_a_checkout_root() {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.starts_with("read 8 pages"), "{stdout}");
 }
-

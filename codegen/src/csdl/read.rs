@@ -88,7 +88,11 @@ pub fn read(file: &str, text: &str) -> Result<Csdl, Diagnostic> {
             format!("CSDL document is not well-formed XML: {e}"),
         )
     })?;
-    let line_of = |node: roxmltree::Node| doc.text_pos_at(node.range().start).row as usize;
+    // Line starts, found once: roxmltree's own position lookup scans from the start each time.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |node: roxmltree::Node| line_starts.partition_point(|&s| s <= node.range().start);
     let schemas: Vec<roxmltree::Node> = doc
         .descendants()
         .filter(|n| n.has_tag_name("Schema"))
