@@ -45,3 +45,11 @@ pub use unfit::{from_str_strict, StrictError, UnfitValue, UnfitValues};
 pub use serde as __serde;
 #[doc(hidden)]
 pub use serde_json as __serde_json;
+
+/// The crates behind the primitive types, for generated code that may not depend on them
+/// itself (the example runner reads every primitive whatever its models use).
+#[doc(hidden)]
+pub mod __private {
+    pub use chrono;
+    pub use uuid;
+}

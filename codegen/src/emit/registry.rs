@@ -54,7 +54,17 @@ pub fn emit(
     });
     // Responses declared as a primitive (`Edm.String`) are read as a property of that type.
     let primitives = Primitive::ALL.into_iter().map(|p| {
-        let ty = super::rust_types::primitive(p, &runtime);
+        // Through the runtime: the runner's manifest lists chrono and uuid only when its
+        // models use them.
+        let ty = match p {
+            Primitive::DateTimeOffset => {
+                quote!(#runtime::__private::chrono::DateTime<#runtime::__private::chrono::FixedOffset>)
+            }
+            Primitive::Date => quote!(#runtime::__private::chrono::NaiveDate),
+            Primitive::TimeOfDay => quote!(#runtime::__private::chrono::NaiveTime),
+            Primitive::Guid => quote!(#runtime::__private::uuid::Uuid),
+            _ => super::rust_types::primitive(p, &runtime),
+        };
         let name = p.csdl_name().to_ascii_lowercase();
         let collection = format!("collection({name})");
         quote! {
