@@ -27,7 +27,7 @@ fn awkward_names_become_valid_distinct_identifiers() {
         "pub r#type:",
         "pub self_:",
         "pub _3d_model:",
-        "rename = \"@microsoft.graph.downloadUrl\"",
+        ": \"@microsoft.graph.downloadUrl\",",
         "pub additional_properties_2:",
         "pub type_2:",
         "::std::boxed::Box<Gizmo>",

@@ -93,7 +93,10 @@ fn derived_types_are_reachable_as_themselves() {
         source.contains("Circle(::std::boxed::Box<Circle>)"),
         "{source}"
     );
-    assert!(source.contains("\"microsoft.graph.circle\" =>"), "{source}");
+    assert!(
+        source.contains("Circle = \"microsoft.graph.circle\","),
+        "{source}"
+    );
     let drawing = loaded
         .schema
         .find("beta", "microsoft.graph.drawing")

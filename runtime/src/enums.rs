@@ -1,16 +1,12 @@
-//! Helpers the generated enums and `Any*` types read with.
+//! What every generated enum shares. A generated enum is its declaration (variants with their
+//! docs, and `Undocumented(String)` for values the docs do not list) and one
+//! [`wire_enum!`](crate::wire_enum) line per variant giving its wire value; the conversions
+//! and the reading and writing are written once, here.
 
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, Deserializer, Visitor};
-
-/// Whether an `@odata.type` value (`"#microsoft.graph.x"`) names `qualified`, in any case.
-pub fn names_type(odata_type: &serde_json::Value, qualified: &str) -> bool {
-    odata_type
-        .as_str()
-        .is_some_and(|t| t.trim_start_matches('#').eq_ignore_ascii_case(qualified))
-}
 
 /// Reads an enum from its wire string without allocating for documented values.
 pub fn deserialize_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
@@ -35,10 +31,75 @@ where
     deserializer.deserialize_str(WireString(PhantomData))
 }
 
+/// `as_str`, `From<&str>`, `Display`, `Serialize`, `Deserialize` and [`crate::Read`] for a
+/// generated enum, from its variants' wire values. The enum has an
+/// `Undocumented(String)` variant for the rest.
+///
+/// ```
+/// #[derive(Debug, Clone, PartialEq, Eq)]
+/// pub enum Status { NotStarted, Running, Undocumented(String) }
+///
+/// graph_docs_runtime::wire_enum!(Status = "microsoft.graph.status" {
+///     NotStarted = "notStarted",
+///     Running = "running",
+/// });
+///
+/// assert_eq!(Status::from("running"), Status::Running);
+/// assert_eq!(Status::from("later").as_str(), "later");
+/// assert_eq!(serde_json::to_string(&Status::NotStarted).unwrap(), r#""notStarted""#);
+/// ```
+#[macro_export]
+macro_rules! wire_enum {
+    ($t:ident = $qualified:literal { $( $variant:ident = $wire:literal, )* }) => {
+        impl $t {
+            /// The value as it is written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )*
+                    Self::Undocumented(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for $t {
+            fn from(value: &str) -> Self {
+                match value {
+                    $( $wire => Self::$variant, )*
+                    other => Self::Undocumented(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::__serde::Serialize for $t {
+            fn serialize<S: $crate::__serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::__serde::Deserialize<'de> for $t {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::deserialize_enum(deserializer)
+            }
+        }
+
+        $crate::read_enum!($t, $qualified);
+    };
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{deserialize_enum, names_type};
-    use serde_json::json;
+    use super::deserialize_enum;
 
     /// What a generated enum looks like, reduced to the part the reader relies on.
     #[derive(Debug, PartialEq)]
@@ -78,22 +139,5 @@ mod tests {
     fn non_strings_are_errors() {
         assert!(read("1").is_err());
         assert!(read("null").is_err());
-    }
-
-    #[test]
-    fn odata_type_matches_with_or_without_hash_in_any_case() {
-        assert!(names_type(
-            &json!("#microsoft.graph.user"),
-            "microsoft.graph.user"
-        ));
-        assert!(names_type(
-            &json!("Microsoft.Graph.User"),
-            "microsoft.graph.user"
-        ));
-        assert!(!names_type(
-            &json!("#microsoft.graph.group"),
-            "microsoft.graph.user"
-        ));
-        assert!(!names_type(&json!(null), "microsoft.graph.user"));
     }
 }

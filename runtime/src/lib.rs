@@ -3,8 +3,9 @@
 //!
 //! - the primitive types no common crate holds losslessly: [`Duration`] (`Edm.Duration`)
 //!   and [`Binary`] (`Edm.Binary`);
-//! - the deserialisation helpers the generated visitors call: [`Key`], [`deserialize_enum`],
-//!   [`names_type`];
+//! - the reading and writing every generated type shares, written once: [`model!`] for
+//!   structs, [`any_model!`] for the `Any*` enums over derived types, [`wire_enum!`] for
+//!   enums, and the tolerant [`Read`] behind them;
 //! - the OData envelopes around the models: [`CollectionPage`] (and delta pages),
 //!   [`ErrorResponse`], [`BatchRequest`] and [`BatchResponse`].
 //!
@@ -14,6 +15,7 @@
 // First: the other modules use its `object_visitor!`.
 mod raw;
 
+mod any;
 mod batch;
 mod binary;
 mod delta;
@@ -31,11 +33,15 @@ pub use batch::{BatchRequest, BatchRequestItem, BatchResponse, BatchResponseItem
 pub use binary::Binary;
 pub use delta::{DeltaItem, DeltaPage, Removed};
 pub use duration::{Duration, DurationError};
-pub use enums::{deserialize_enum, names_type};
+pub use any::{deserialize_any, names_type, AnyModel, ReadVariant};
+pub use enums::deserialize_enum;
 pub use error::{ErrorDetail, ErrorResponse, InnerError, ODataError};
 pub use field::{Field, Unfit};
 pub use key::Key;
-pub use model::{deserialize_model, ReadProperty};
+pub use model::{
+    deserialize_model, read_rest, serialize_field, serialize_rest, AdditionalProperties,
+    ReadProperty,
+};
 pub use page::CollectionPage;
 pub use read::{read_enum, read_object, Read};
 pub use unfit::{from_str_strict, StrictError, UnfitValue, UnfitValues};

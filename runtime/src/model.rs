@@ -1,13 +1,22 @@
-//! The `Deserialize` every generated struct shares: one pass over the keys, each handed to the
-//! struct's own `read_property` (a match on its wire names). The skeleton lives here once;
-//! a generated struct carries only its match.
+//! What every generated struct shares. A generated struct is its declaration (fields with
+//! their docs) and one [`model!`](crate::model) line per field pairing the field with its wire
+//! name; the reading and writing below are written once, here.
+//!
+//! Reading is one pass over the keys, each handed to the struct's `read_property` (a match on
+//! its wire names that the macro writes); writing is a map of the fields that are not
+//! absent, then `additional_properties`.
 
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::Serialize;
 
-use crate::Key;
+use crate::{Field, Key};
+
+/// The keys a generated struct keeps without documenting them.
+pub type AdditionalProperties = serde_json::Map<String, serde_json::Value>;
 
 /// A generated struct: reads its documented properties by wire name and keeps the rest.
 pub trait ReadProperty: Default {
@@ -21,6 +30,9 @@ pub trait ReadProperty: Default {
         key: Key<'de>,
         map: &mut A,
     ) -> Result<(), A::Error>;
+
+    /// The undocumented keys, for readers that consumed one before choosing the type.
+    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties;
 }
 
 /// `Deserialize::deserialize` of a generated struct.
@@ -28,6 +40,23 @@ pub fn deserialize_model<'de, T: ReadProperty, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     deserializer.deserialize_map(ModelVisitor(PhantomData))
+}
+
+/// Reads the rest of an object into `T`, after its first key was read to choose `T`: the
+/// `@odata.type` of a derived type, kept with the undocumented keys as it came.
+pub fn read_rest<'de, T: ReadProperty, A: MapAccess<'de>>(
+    first: Key<'de>,
+    first_value: serde_json::Value,
+    map: &mut A,
+) -> Result<T, A::Error> {
+    let mut value = T::default();
+    value
+        .additional_properties_mut()
+        .insert(first.into_owned(), first_value);
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        value.read_property(key, map)?;
+    }
+    Ok(value)
 }
 
 struct ModelVisitor<T>(PhantomData<T>);
@@ -48,11 +77,91 @@ impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
     }
 }
 
-/// `Deserialize` and [`crate::Read`] for a generated struct that implements
-/// [`ReadProperty`]: one line per type.
+/// Writes one property of a generated struct, unless it is absent.
+pub fn serialize_field<M: SerializeMap, T: Serialize>(
+    map: &mut M,
+    wire: &'static str,
+    field: &Field<T>,
+) -> Result<(), M::Error> {
+    if field.is_absent() {
+        Ok(())
+    } else {
+        map.serialize_entry(wire, field)
+    }
+}
+
+/// Writes the undocumented keys of a generated struct and ends its map.
+pub fn serialize_rest<M: SerializeMap>(
+    mut map: M,
+    additional_properties: &AdditionalProperties,
+) -> Result<M::Ok, M::Error> {
+    for (key, value) in additional_properties {
+        map.serialize_entry(key, value)?;
+    }
+    map.end()
+}
+
+/// `Deserialize`, `Serialize` and [`crate::Read`] for a generated struct, from the pairs of
+/// field and wire name; the struct has an `additional_properties` field for the other keys.
+///
+/// ```
+/// use graph_docs_runtime::Field;
+///
+/// #[derive(Debug, Clone, PartialEq, Default)]
+/// pub struct ResultInfo {
+///     pub code: Field<i32>,
+///     pub sub_code: Field<i32>,
+///     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+/// }
+///
+/// graph_docs_runtime::model!(ResultInfo = "microsoft.graph.resultInfo" {
+///     code: "code",
+///     sub_code: "subCode",
+/// });
+///
+/// let info: ResultInfo = serde_json::from_str(r#"{"subCode": 7, "x": 1}"#).unwrap();
+/// assert_eq!(info.sub_code, Field::Value(7));
+/// assert_eq!(serde_json::to_string(&info).unwrap(), r#"{"subCode":7,"x":1}"#);
+/// ```
 #[macro_export]
 macro_rules! model {
-    ($t:ty, $qualified:literal) => {
+    ($t:ident = $qualified:literal {
+        $( $(#[$attr:meta])* $field:ident: $wire:literal, )*
+    }) => {
+        impl $crate::ReadProperty for $t {
+            const EXPECTING: &'static str = ::std::concat!("a ", $qualified, " object");
+
+            fn read_property<'de, A: $crate::__serde::de::MapAccess<'de>>(
+                &mut self,
+                key: $crate::Key<'de>,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match key.as_str() {
+                    $( $(#[$attr])* $wire => self.$field = map.next_value()?, )*
+                    _ => {
+                        self.additional_properties.insert(key.into_owned(), map.next_value()?);
+                    }
+                }
+                ::std::result::Result::Ok(())
+            }
+
+            fn additional_properties_mut(&mut self) -> &mut $crate::AdditionalProperties {
+                &mut self.additional_properties
+            }
+        }
+
+        impl $crate::__serde::Serialize for $t {
+            fn serialize<S: $crate::__serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                #[allow(unused_mut)]
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                $( $(#[$attr])* $crate::serialize_field(&mut map, $wire, &self.$field)?; )*
+                $crate::serialize_rest(map, &self.additional_properties)
+            }
+        }
+
         impl<'de> $crate::__serde::Deserialize<'de> for $t {
             fn deserialize<D: $crate::__serde::Deserializer<'de>>(
                 deserializer: D,
@@ -63,4 +172,59 @@ macro_rules! model {
 
         $crate::read_object!($t, $qualified);
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::Field;
+
+    #[derive(Debug, Clone, PartialEq, Default)]
+    struct Sample {
+        id: Field<String>,
+        r#type: Field<i32>,
+        additional_properties: serde_json::Map<String, serde_json::Value>,
+    }
+
+    crate::model!(Sample = "test.sample" {
+        id: "id",
+        r#type: "type",
+    });
+
+    #[derive(Debug, Clone, PartialEq, Default)]
+    struct Empty {
+        additional_properties: serde_json::Map<String, serde_json::Value>,
+    }
+
+    crate::model!(Empty = "test.empty" {});
+
+    #[test]
+    fn fields_read_by_wire_name_and_the_rest_is_kept() {
+        let s: Sample = serde_json::from_value(json!({"type": 3, "id": null, "x": [1]})).unwrap();
+        assert_eq!(s.r#type, Field::Value(3));
+        assert_eq!(s.id, Field::Null);
+        assert_eq!(s.additional_properties["x"], json!([1]));
+    }
+
+    #[test]
+    fn absent_fields_are_not_written_and_nulls_are() {
+        let s = Sample {
+            id: Field::Null,
+            ..Sample::default()
+        };
+        assert_eq!(serde_json::to_value(&s).unwrap(), json!({"id": null}));
+    }
+
+    #[test]
+    fn a_type_without_properties_keeps_every_key() {
+        let e: Empty = serde_json::from_value(json!({"a": 1})).unwrap();
+        assert_eq!(serde_json::to_value(&e).unwrap(), json!({"a": 1}));
+    }
+
+    #[test]
+    fn errors_name_the_type() {
+        let err = serde_json::from_value::<Sample>(json!(1)).unwrap_err();
+        assert!(err.to_string().contains("a test.sample object"), "{err}");
+    }
 }

@@ -5,12 +5,12 @@ mod docs;
 mod enums;
 pub mod features;
 mod ident;
-mod map_visitor;
 mod names;
 mod polymorphic;
 pub mod registry;
 mod rust_types;
 mod structs;
+mod tables;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -22,6 +22,7 @@ use crate::schema::{Primitive, Schema, TypeKind};
 pub use names::{namespace_modules, version_module};
 use names::{ModulePath, Names};
 use structs::StructContext;
+use tables::Tables;
 
 /// The crate the generated code depends on (Duration, Binary, the read helpers), by absolute
 /// path so that no generated module or type can shadow it.
@@ -129,10 +130,11 @@ impl<'s> Emitter<'s> {
     }
 
     /// The items of one type, unformatted, behind its feature when there are features.
-    fn type_tokens(&self, index: usize) -> TokenStream {
-        let items = self.items(index);
+    fn type_tokens(&self, index: usize) -> (TokenStream, Tables) {
+        let mut tables = Tables::default();
+        let items = self.items(index, &mut tables);
         let Some(features) = &self.features else {
-            return items;
+            return (items, tables);
         };
         let feature = &features.of_type[index];
         let mut file: syn::File = syn::parse2(items).expect("the emitter builds valid Rust items");
@@ -141,14 +143,14 @@ impl<'s> Emitter<'s> {
                 attrs.insert(0, syn::parse_quote!(#[cfg(feature = #feature)]));
             }
         }
-        quote!(#file)
+        (quote!(#file), tables)
     }
 
-    fn items(&self, index: usize) -> TokenStream {
+    fn items(&self, index: usize, tables: &mut Tables) -> TokenStream {
         let t = &self.schema.types[index];
         let (_, name) = &self.names.items[index];
         match t.kind {
-            TypeKind::Enum => enums::emit(t, name),
+            TypeKind::Enum => enums::emit(t, name, tables),
             TypeKind::Entity | TypeKind::Complex => {
                 let item = StructContext {
                     schema: self.schema,
@@ -157,7 +159,7 @@ impl<'s> Emitter<'s> {
                     polymorphic: &self.polymorphic,
                     features: self.features.as_ref().map(|f| f.of_type.as_slice()),
                 }
-                .emit(index);
+                .emit(index, tables);
                 if self.polymorphic.contains(&index) {
                     let feature_of =
                         |i: usize| self.features.as_ref().map(|f| f.of_type[i].clone());
@@ -167,6 +169,7 @@ impl<'s> Emitter<'s> {
                         index,
                         &self.descendants[index],
                         &feature_of,
+                        tables,
                     );
                     quote!(#item #any)
                 } else {
@@ -178,7 +181,8 @@ impl<'s> Emitter<'s> {
 
     /// The formatted source of one type: what a snapshot of its page shows.
     pub fn type_source(&self, index: usize) -> String {
-        format(self.type_tokens(index))
+        let (tokens, tables) = self.type_tokens(index);
+        tables.fill(&format(tokens))
     }
 
     /// The Rust path of a type from the root of the generated modules: `beta::TeamsAsyncOperation`.
@@ -211,7 +215,10 @@ impl<'s> Emitter<'s> {
         // Types are formatted one by one, in parallel: one module holds most of them.
         let formatted: Vec<String> = (0..self.schema.types.len())
             .into_par_iter()
-            .map(|i| format_items(self.type_tokens(i)))
+            .map(|i| {
+                let (tokens, tables) = self.type_tokens(i);
+                tables.fill(&format_items(tokens))
+            })
             .collect();
         let mut files: BTreeMap<String, String> = modules
             .iter()

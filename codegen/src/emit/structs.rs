@@ -1,4 +1,5 @@
-//! Entity and complex types -> structs with serde attributes and doc comments.
+//! Entity and complex types -> structs with doc comments, and one `model!` line per field
+//! pairing it with its wire name (the runtime writes the reading and writing).
 
 use std::collections::HashSet;
 
@@ -9,6 +10,7 @@ use super::docs::doc_attrs;
 use super::ident::{self, Scope};
 use super::names::{relative_path, Names};
 use super::rust_types;
+use super::tables::{Row, Table, Tables};
 use crate::schema::{Primitive, Property, Schema, TypeDef, TypeKind};
 
 /// Name of the map that keeps what the docs do not list.
@@ -31,89 +33,62 @@ pub struct StructContext<'a> {
 }
 
 impl StructContext<'_> {
-    pub fn emit(&self, index: usize) -> TokenStream {
+    pub fn emit(&self, index: usize, tables: &mut Tables) -> TokenStream {
         let t = &self.schema.types[index];
         let (_, name) = &self.names.items[index];
         let ident = format_ident!("{}", name);
         let runtime = super::runtime_crate();
 
-        let skip = format!("::{}::Field::is_absent", super::RUNTIME_CRATE);
         let mut scope = Scope::with_reserved(&[ADDITIONAL]);
         let mut fields = Vec::new();
-        let mut arms = Vec::new();
+        let mut wire_names = Vec::new();
         for p in all_properties(self.schema, self.names, index) {
             let field = scope.claim(ident::snake(&p.name));
             let field_ident = ident::to_ident(&field);
             let wire = &p.name;
-            let rename =
-                (field.trim_start_matches("r#") != wire.as_str()).then(|| quote!(rename = #wire,));
             let ty = self.field_type(index, p, &runtime);
             let docs = doc_attrs(&property_doc(p));
-            let cfg = self.navigation_cfg(index, p);
+            let feature = self.navigation_feature(index, p);
+            let cfg = feature
+                .as_ref()
+                .map(|f| quote!(#[cfg(feature = #f)]))
+                .unwrap_or_default();
             fields.push(quote! {
                 #docs
                 #cfg
-                #[serde(#rename skip_serializing_if = #skip)]
                 pub #field_ident: #ty,
             });
-            arms.push(quote! {
-                #cfg
-                #wire => self.#field_ident = map.next_value()?,
+            wire_names.push(Row {
+                feature,
+                text: format!("{field}: {wire:?}"),
             });
         }
         let docs = doc_attrs(&type_doc(t));
         let additional = format_ident!("{}", ADDITIONAL);
-        let keep = quote!(self.#additional.insert(key.into_owned(), map.next_value()?););
-        // A type with no documented property keeps every key.
-        let read_key = if arms.is_empty() {
-            keep
-        } else {
-            quote! {
-                match key.as_str() {
-                    #(#arms)*
-                    _ => {
-                        #keep
-                    }
-                }
-            }
-        };
-        let expecting = format!("a {} object", t.qualified_name());
-        let qualified = t.qualified_name();
+        let table = tables.add(Table {
+            macro_name: "model",
+            head: format!("{name} = {:?}", t.qualified_name()),
+            rows: wire_names,
+        });
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct #ident {
                 #(#fields)*
                 /// Properties the documentation does not list, such as `@odata.context`, kept
                 /// as they were so that nothing is lost on a round trip.
-                #[serde(flatten)]
-                pub #additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                pub #additional: #runtime::AdditionalProperties,
             }
 
-            impl #runtime::ReadProperty for #ident {
-                const EXPECTING: &'static str = #expecting;
-
-                fn read_property<'de, A: ::serde::de::MapAccess<'de>>(
-                    &mut self,
-                    key: #runtime::Key<'de>,
-                    map: &mut A,
-                ) -> ::std::result::Result<(), A::Error> {
-                    #read_key
-                    ::std::result::Result::Ok(())
-                }
-            }
-
-            #runtime::model!(#ident, #qualified);
+            #table
         }
     }
 
     /// A navigation property (a Relationships row, or any reference to an entity) to a type of
     /// another area exists only with that area's feature; without it, its JSON (rare: only
     /// with `$expand`) lands in `additional_properties`.
-    fn navigation_cfg(&self, from: usize, p: &Property) -> TokenStream {
-        let Some(features) = self.features else {
-            return TokenStream::new();
-        };
+    fn navigation_feature(&self, from: usize, p: &Property) -> Option<String> {
+        let features = self.features?;
         match self
             .names
             .index_of(&self.schema.types[from].version, &p.type_name)
@@ -122,10 +97,9 @@ impl StructContext<'_> {
                 if features[to] != features[from]
                     && (p.navigation || self.schema.types[to].kind == TypeKind::Entity) =>
             {
-                let feature = &features[to];
-                quote!(#[cfg(feature = #feature)])
+                Some(features[to].clone())
             }
-            _ => TokenStream::new(),
+            _ => None,
         }
     }
 

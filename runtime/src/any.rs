@@ -1,0 +1,276 @@
+//! What every generated `Any*` enum shares: an object of a base type or of a type derived
+//! from it, told apart by `@odata.type`. A generated `Any*` enum is its declaration and one
+//! [`any_model!`](crate::any_model) line per variant naming its `@odata.type`; the reading
+//! and writing are written once, here.
+//!
+//! Graph writes `@odata.type` first: then the rest of the object is read straight into the
+//! chosen type. Otherwise the object is gathered first and read from the gathered value.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::Value;
+
+use crate::model::{deserialize_model, read_rest, ReadProperty};
+use crate::Key;
+
+/// Reads one variant's type, from whichever source the enum was read from.
+pub trait ReadVariant {
+    type Error;
+
+    /// The object's `@odata.type`, or null.
+    fn odata_type(&self) -> &Value;
+
+    fn read<T: ReadProperty>(self) -> Result<T, Self::Error>;
+}
+
+/// A generated `Any*` enum.
+pub trait AnyModel: Sized {
+    /// `a microsoft.graph.x object or one of a derived type`, for errors.
+    const EXPECTING: &'static str;
+
+    /// The base variant, empty: what an empty object reads as.
+    fn empty() -> Self;
+
+    /// Picks the variant `odata_type` names (the base one when it names none) and reads it.
+    fn read_variant<R: ReadVariant>(reader: R) -> Result<Self, R::Error>;
+}
+
+/// The source of the fast path: the rest of an object whose first key was `@odata.type`.
+struct RestOfMap<'a, 'de, A> {
+    first: Key<'de>,
+    odata_type: Value,
+    map: &'a mut A,
+}
+
+impl<'de, A: MapAccess<'de>> ReadVariant for RestOfMap<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn odata_type(&self) -> &Value {
+        &self.odata_type
+    }
+
+    fn read<T: ReadProperty>(self) -> Result<T, A::Error> {
+        read_rest(self.first, self.odata_type, self.map)
+    }
+}
+
+/// The source of the slow path: the whole object, gathered.
+struct Gathered(Value);
+
+impl ReadVariant for Gathered {
+    type Error = serde_json::Error;
+
+    fn odata_type(&self) -> &Value {
+        const NULL: &Value = &Value::Null;
+        self.0.get("@odata.type").unwrap_or(NULL)
+    }
+
+    fn read<T: ReadProperty>(self) -> Result<T, serde_json::Error> {
+        deserialize_model(self.0)
+    }
+}
+
+/// Whether an `@odata.type` value (`"#microsoft.graph.x"`) names `qualified`, in any case.
+pub fn names_type(odata_type: &Value, qualified: &str) -> bool {
+    odata_type
+        .as_str()
+        .is_some_and(|t| t.trim_start_matches('#').eq_ignore_ascii_case(qualified))
+}
+
+/// `Deserialize::deserialize` of a generated `Any*` enum.
+pub fn deserialize_any<'de, T: AnyModel, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(AnyVisitor(PhantomData))
+}
+
+struct AnyVisitor<T>(PhantomData<T>);
+
+impl<'de, T: AnyModel> Visitor<'de> for AnyVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let Some(first) = map.next_key::<Key<'de>>()? else {
+            return Ok(T::empty());
+        };
+        if first.as_str() == "@odata.type" {
+            let odata_type: Value = map.next_value()?;
+            return T::read_variant(RestOfMap {
+                first,
+                odata_type,
+                map: &mut map,
+            });
+        }
+        let mut object = serde_json::Map::new();
+        object.insert(first.into_owned(), map.next_value()?);
+        while let Some((key, value)) = map.next_entry()? {
+            object.insert(key, value);
+        }
+        T::read_variant(Gathered(Value::Object(object))).map_err(serde::de::Error::custom)
+    }
+}
+
+/// `Deserialize`, `Serialize` and [`crate::Read`] for a generated `Any*` enum, from its base
+/// variant and, per derived variant, the `@odata.type` that picks it. Every variant holds a
+/// `Box` of a generated struct.
+///
+/// ```
+/// use graph_docs_runtime::Field;
+///
+/// #[derive(Debug, Clone, PartialEq, Default)]
+/// pub struct Member { pub id: Field<String>, pub additional_properties: serde_json::Map<String, serde_json::Value> }
+/// graph_docs_runtime::model!(Member = "microsoft.graph.conversationMember" { id: "id", });
+///
+/// #[derive(Debug, Clone, PartialEq, Default)]
+/// pub struct AadMember { pub id: Field<String>, pub user_id: Field<String>, pub additional_properties: serde_json::Map<String, serde_json::Value> }
+/// graph_docs_runtime::model!(AadMember = "microsoft.graph.aadUserConversationMember" { id: "id", user_id: "userId", });
+///
+/// #[derive(Debug, Clone, PartialEq)]
+/// pub enum AnyMember { Member(Box<Member>), AadMember(Box<AadMember>) }
+/// graph_docs_runtime::any_model!(AnyMember = "microsoft.graph.conversationMember", Member {
+///     AadMember = "microsoft.graph.aadUserConversationMember",
+/// });
+///
+/// let json = r##"{"@odata.type": "#microsoft.graph.aadUserConversationMember", "userId": "u"}"##;
+/// let member: AnyMember = serde_json::from_str(json).unwrap();
+/// assert!(matches!(&member, AnyMember::AadMember(m) if m.user_id == Field::Value("u".into())));
+/// let back = serde_json::to_value(&member).unwrap();
+/// assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
+/// ```
+#[macro_export]
+macro_rules! any_model {
+    ($t:ident = $qualified:literal, $base:ident {
+        $( $(#[$attr:meta])* $variant:ident = $wire:literal, )*
+    }) => {
+        impl $crate::AnyModel for $t {
+            const EXPECTING: &'static str =
+                ::std::concat!("a ", $qualified, " object or one of a derived type");
+
+            fn empty() -> Self {
+                Self::$base(::std::default::Default::default())
+            }
+
+            fn read_variant<R: $crate::ReadVariant>(
+                reader: R,
+            ) -> ::std::result::Result<Self, R::Error> {
+                $(
+                    $(#[$attr])*
+                    if $crate::names_type(reader.odata_type(), $wire) {
+                        return reader.read().map(|v| Self::$variant(::std::boxed::Box::new(v)));
+                    }
+                )*
+                reader.read().map(|v| Self::$base(::std::boxed::Box::new(v)))
+            }
+        }
+
+        impl $crate::__serde::Serialize for $t {
+            fn serialize<S: $crate::__serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    Self::$base(value) => $crate::__serde::Serialize::serialize(value, serializer),
+                    $(
+                        $(#[$attr])*
+                        Self::$variant(value) => $crate::__serde::Serialize::serialize(value, serializer),
+                    )*
+                }
+            }
+        }
+
+        impl<'de> $crate::__serde::Deserialize<'de> for $t {
+            fn deserialize<D: $crate::__serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::deserialize_any(deserializer)
+            }
+        }
+
+        $crate::read_object!($t, $qualified);
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::names_type;
+    use crate::Field;
+
+    #[derive(Debug, Clone, PartialEq, Default)]
+    struct Base {
+        id: Field<String>,
+        additional_properties: serde_json::Map<String, serde_json::Value>,
+    }
+    crate::model!(Base = "test.base" { id: "id", });
+
+    #[derive(Debug, Clone, PartialEq, Default)]
+    struct Derived {
+        id: Field<String>,
+        extra: Field<i32>,
+        additional_properties: serde_json::Map<String, serde_json::Value>,
+    }
+    crate::model!(Derived = "test.derived" { id: "id", extra: "extra", });
+
+    #[derive(Debug, Clone, PartialEq)]
+    enum AnyBase {
+        Base(Box<Base>),
+        Derived(Box<Derived>),
+    }
+    crate::any_model!(AnyBase = "test.base", Base { Derived = "test.derived", });
+
+    fn read(value: serde_json::Value) -> AnyBase {
+        serde_json::from_str(&value.to_string()).unwrap()
+    }
+
+    #[test]
+    fn odata_type_first_picks_the_variant_and_is_kept() {
+        let any = read(json!({"@odata.type": "#test.Derived", "extra": 2}));
+        let AnyBase::Derived(d) = &any else {
+            panic!("{any:?}")
+        };
+        assert_eq!(d.extra, Field::Value(2));
+        assert_eq!(
+            serde_json::to_value(&any).unwrap(),
+            json!({"extra": 2, "@odata.type": "#test.Derived"})
+        );
+    }
+
+    #[test]
+    fn odata_type_later_picks_the_variant_too() {
+        let any = read(json!({"extra": 2, "@odata.type": "#test.derived"}));
+        assert!(matches!(any, AnyBase::Derived(d) if d.extra == Field::Value(2)));
+    }
+
+    #[test]
+    fn no_or_unknown_odata_type_reads_as_the_base() {
+        assert_eq!(read(json!({})), AnyBase::Base(Box::default()));
+        let any = read(json!({"@odata.type": "#test.other", "id": "a"}));
+        assert!(matches!(any, AnyBase::Base(b) if b.id == Field::Value("a".into())));
+        let any = read(json!({"id": "a"}));
+        assert!(matches!(any, AnyBase::Base(b) if b.id == Field::Value("a".into())));
+    }
+
+    #[test]
+    fn odata_type_matches_with_or_without_hash_in_any_case() {
+        assert!(names_type(
+            &json!("#microsoft.graph.user"),
+            "microsoft.graph.user"
+        ));
+        assert!(names_type(
+            &json!("Microsoft.Graph.User"),
+            "microsoft.graph.user"
+        ));
+        assert!(!names_type(
+            &json!("#microsoft.graph.group"),
+            "microsoft.graph.user"
+        ));
+        assert!(!names_type(&json!(null), "microsoft.graph.user"));
+    }
+}
