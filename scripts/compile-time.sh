@@ -2,7 +2,11 @@
 # Issue "Speed": compile time of the generated whole-corpus crate against graph-rs-types
 # 0.1.0 from crates.io, in seconds per 1,000 types.
 #
-#   scripts/compile-time.sh
+#   scripts/compile-time.sh [--before REV]
+#
+# --before REV also generates the crate with the CLI of an earlier commit (built in a worktree
+# under target/compile-time/) and times it in the same run, between ours and theirs, so a
+# change to the generated code is measured against what it replaced under the same load.
 #
 # Method, the same for both crates: debug profile, fresh CARGO_TARGET_DIR, CARGO_INCREMENTAL=0
 # (a crate used as a dependency is never built incrementally); first `cargo build` builds the
@@ -19,6 +23,15 @@
 # Needs crates.io (graph-rs-types and the generated crate's dependencies).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+before=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --before) before="${2:?--before takes a commit}"; shift 2 ;;
+        -h|--help) sed -n '2,25p' scripts/compile-time.sh; exit 0 ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
 
 corpus="${GRAPH_DOCS_CORPUS:-../shared/graph-docs/api-reference}"
 if [ ! -d "$corpus" ]; then
@@ -117,6 +130,31 @@ area_seconds=$seconds
 echo "   feature $area alone: ${area_seconds} s wall, ${cpu} s cpu, peak rustc ${peak_mib} MiB" \
     "($(awk -v a="$area_seconds" -v w="$ours_seconds" 'BEGIN {printf "%.2f", a / w}')x the whole crate)"
 echo
+
+# (i b) the same corpus through the CLI of an earlier commit
+if [ -n "$before" ]; then
+    before_sha=$(git rev-parse --short "$before")
+    echo "== ours at $before_sha: whole corpus -> generated crate"
+    tree="$PWD/target/compile-time/tree-$before_sha"
+    [ -d "$tree" ] || git worktree add --quiet --detach "$tree" "$before_sha"
+    before_target="$PWD/target/compile-time/target-$before_sha"
+    (cd "$tree" && CARGO_TARGET_DIR="$before_target" cargo build --quiet --release --bin graph-docs-codegen)
+    "$before_target/release/graph-docs-codegen" generate "$corpus" --out "$work/before" \
+        --crate "$ours_name" >"$work/generate-before.txt"
+    before_types=$(sed -n 's/.*generated \([0-9][0-9]*\) types.*/\1/p' "$work/generate-before.txt" | head -n1)
+    before_bytes=$(find "$work/before/src" -name '*.rs' -print0 | xargs -0 cat | wc -c)
+    ours_bytes=$(find "$work/ours/src" -name '*.rs' -print0 | xargs -0 cat | wc -c)
+    time_crate "$work/before" "$ours_name" --all-features
+    echo "   $before_types types, $(count_lines "$work/before/src") source lines, $before_bytes bytes" \
+        "(now: $ours_bytes bytes)"
+    echo "   crate alone: ${seconds} s wall, ${cpu} s cpu, peak rustc ${peak_mib} MiB; load after: $load"
+    awk -v b="$seconds" -v bc="$cpu" -v n="$ours_seconds" -v nc="$ours_cpu" 'BEGIN {
+        printf "   now / then: %.2fx wall", n / b
+        if (bc != "?" && nc != "?") printf ", %.2fx cpu", nc / bc
+        printf "\n"
+    }'
+    echo
+fi
 
 # (ii) theirs: graph-rs-types 0.1.0 from crates.io, as a dependency of a throwaway package
 echo "== theirs: graph-rs-types 0.1.0 (crates.io)"

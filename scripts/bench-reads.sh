@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Typed reads against serde_json::Value, this checkout against an earlier commit, side by side.
+#
+#   scripts/bench-reads.sh [--rounds N] [--repeat R] BEFORE_REV
+#
+# For each of HEAD and BEFORE_REV: builds the CLI (release, the earlier one in a worktree
+# under target/bench-reads/), then runs `graph-docs-codegen examples CORPUS --bench N`, which
+# reads every example body that passes the example check into its generated type and into
+# `serde_json::Value`, in an optimised runner, alternating, best of N rounds (default 20).
+# The runners are built once and kept under target/bench-reads/ (the first run takes a
+# while: a debug and a release build of the whole-corpus types for each commit; about 10 GB
+# each, one at a time). Then R rounds (default 3) alternate the two commits and each prints
+# its figures, so the two are taken under the same conditions.
+# Each commit reads the bodies that pass its own example check: the ratio typed/Value is the
+# figure to compare, not the milliseconds.
+#
+# Corpus: $GRAPH_DOCS_CORPUS, default ../shared/graph-docs/api-reference beside the workspace.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rounds=20
+repeat=3
+before=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --rounds) rounds="${2:?--rounds takes a number}"; shift 2 ;;
+        --repeat) repeat="${2:?--repeat takes a number}"; shift 2 ;;
+        -h|--help) sed -n '2,17p' scripts/bench-reads.sh; exit 0 ;;
+        -*) echo "unknown argument: $1" >&2; exit 2 ;;
+        *) before="$1"; shift ;;
+    esac
+done
+if [ -z "$before" ]; then
+    echo "usage: scripts/bench-reads.sh [--rounds N] [--repeat R] BEFORE_REV" >&2
+    exit 2
+fi
+corpus="${GRAPH_DOCS_CORPUS:-../shared/graph-docs/api-reference}"
+if [ ! -d "$corpus" ]; then
+    echo "error: no docs corpus at $corpus (set GRAPH_DOCS_CORPUS)" >&2
+    exit 2
+fi
+corpus="$(cd "$corpus" && pwd)"
+
+# shellcheck source=scripts/measure-env.sh
+. scripts/measure-env.sh
+echo
+
+root="$PWD/target/bench-reads"
+mkdir -p "$root"
+before_sha=$(git rev-parse --short "$before")
+after_sha=$(git rev-parse --short HEAD)
+
+# cli REV DIR: the release CLI of the checkout in DIR, built into its own target folder
+cli() {
+    local dir="$1" target="$root/target-$2"
+    (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build --quiet --release --bin graph-docs-codegen) >&2
+    echo "$target/release/graph-docs-codegen"
+}
+tree="$root/tree-$before_sha"
+[ -d "$tree" ] || git worktree add --quiet --detach "$tree" "$before_sha"
+before_cli=$(cli "$tree" "$before_sha")
+after_cli=$(cli "$PWD" "$after_sha")
+
+# bench REV CLI: one `examples --bench` run; prints REV, typed ms, Value ms, ratio, bodies
+bench() {
+    local line
+    line=$("$2" examples "$corpus" --work-dir "$root/work-$1" --bench "$rounds" 2>/dev/null | grep '^typed read benchmark:')
+    awk -v rev="$1" '{
+        match($0, /"bodies":[0-9]+/); bodies = substr($0, RSTART + 9, RLENGTH - 9)
+        match($0, /"typed_ms":[0-9.]+/); typed = substr($0, RSTART + 11, RLENGTH - 11)
+        match($0, /"value_ms":[0-9.]+/); value = substr($0, RSTART + 11, RLENGTH - 11)
+        printf "%-10s %8.2f ms %8.2f ms %7.2f %8s\n", rev, typed, value, typed / value, bodies
+    }' <<<"$line"
+}
+
+echo "first runs build each commit's runners (slow); their figures are not kept"
+bench "$before_sha" "$before_cli" >/dev/null
+bench "$after_sha" "$after_cli" >/dev/null
+echo
+printf "%-10s %11s %11s %7s %8s\n" commit typed Value ratio bodies
+for _ in $(seq "$repeat"); do
+    bench "$before_sha" "$before_cli"
+    bench "$after_sha" "$after_cli"
+done
+load_note "at end"
