@@ -22,7 +22,9 @@ pub trait ReadVariant {
     /// The object's `@odata.type`, or null.
     fn odata_type(&self) -> &Value;
 
-    fn read<T: ReadProperty>(self) -> Result<T, Self::Error>;
+    /// Boxed, as every variant holds its type: a large struct is built in its box rather
+    /// than moved into it.
+    fn read<T: ReadProperty>(self) -> Result<Box<T>, Self::Error>;
 }
 
 /// A generated `Any*` enum.
@@ -51,7 +53,7 @@ impl<'de, A: MapAccess<'de>> ReadVariant for RestOfMap<'_, 'de, A> {
         &self.odata_type
     }
 
-    fn read<T: ReadProperty>(self) -> Result<T, A::Error> {
+    fn read<T: ReadProperty>(self) -> Result<Box<T>, A::Error> {
         read_rest(self.first, self.odata_type, self.map)
     }
 }
@@ -67,8 +69,8 @@ impl ReadVariant for Gathered {
         self.0.get("@odata.type").unwrap_or(NULL)
     }
 
-    fn read<T: ReadProperty>(self) -> Result<T, serde_json::Error> {
-        deserialize_model(self.0)
+    fn read<T: ReadProperty>(self) -> Result<Box<T>, serde_json::Error> {
+        deserialize_model(self.0).map(Box::new)
     }
 }
 
@@ -162,10 +164,10 @@ macro_rules! any_model {
                 $(
                     $(#[$attr])*
                     if $crate::names_type(reader.odata_type(), $wire) {
-                        return reader.read().map(|v| Self::$variant(::std::boxed::Box::new(v)));
+                        return reader.read().map(Self::$variant);
                     }
                 )*
-                reader.read().map(|v| Self::$base(::std::boxed::Box::new(v)))
+                reader.read().map(Self::$base)
             }
         }
 

@@ -48,8 +48,8 @@ pub fn read_rest<'de, T: ReadProperty, A: MapAccess<'de>>(
     first: Key<'de>,
     first_value: serde_json::Value,
     map: &mut A,
-) -> Result<T, A::Error> {
-    let mut value = T::default();
+) -> Result<Box<T>, A::Error> {
+    let mut value = Box::<T>::default();
     value
         .additional_properties_mut()
         .insert(first.into_owned(), first_value);
