@@ -29,11 +29,11 @@ mod page;
 mod read;
 mod unfit;
 
+pub use any::{deserialize_any, names_type, AnyModel, ReadVariant};
 pub use batch::{BatchRequest, BatchRequestItem, BatchResponse, BatchResponseItem};
 pub use binary::Binary;
 pub use delta::{DeltaItem, DeltaPage, Removed};
 pub use duration::{Duration, DurationError};
-pub use any::{deserialize_any, names_type, AnyModel, ReadVariant};
 pub use enums::deserialize_enum;
 pub use error::{ErrorDetail, ErrorResponse, InnerError, ODataError};
 pub use field::{Field, Unfit};

@@ -13,6 +13,57 @@ use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visi
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// Visitor methods that keep the JSON they are given raw: for the kinds of JSON a visitor
+/// does not read as its type.
+macro_rules! keep_raw {
+    ($($kind:ident)*) => { $( keep_raw!(@ $kind); )* };
+    (@ bool) => {
+        fn visit_bool<E: Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Err(Value::Bool(v)))
+        }
+    };
+    (@ i64) => {
+        fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Err(Value::from(v)))
+        }
+    };
+    (@ u64) => {
+        fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Err(Value::from(v)))
+        }
+    };
+    (@ f64) => {
+        fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Err(Value::from(v)))
+        }
+    };
+    (@ str) => {
+        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Err(Value::String(v.to_owned())))
+        }
+    };
+    (@ unit) => {
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(Err(Value::Null))
+        }
+    };
+    (@ none) => {
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(Err(Value::Null))
+        }
+    };
+    (@ seq) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            Value::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
+        }
+    };
+    (@ map) => {
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            Value::deserialize(MapAccessDeserializer::new(map)).map(Err)
+        }
+    };
+}
+
 /// A type read tolerantly: `Ok(value)` when the JSON fits, `Err(raw)` with the JSON exactly as
 /// read when it does not. A deserializer error means the input is not JSON at all.
 pub trait Read: Sized {
@@ -80,21 +131,7 @@ impl<'de, T: FromJson> Visitor<'de> for Scalar<T> {
         Ok(T::from_string(v).map_err(Value::String))
     }
 
-    fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-        Ok(Err(Value::Null))
-    }
-
-    fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-        Ok(Err(Value::Null))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Value::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Value::deserialize(MapAccessDeserializer::new(map)).map(Err)
-    }
+    keep_raw!(unit none seq map);
 }
 
 macro_rules! read_scalar {
@@ -309,33 +346,7 @@ impl<'de, T: Read + Serialize> Visitor<'de> for Collection<T> {
         Ok(Ok(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Value::deserialize(MapAccessDeserializer::new(map)).map(Err)
-    }
-
-    fn visit_bool<E: Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Err(Value::Bool(v)))
-    }
-
-    fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(v)))
-    }
-
-    fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(v)))
-    }
-
-    fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(v)))
-    }
-
-    fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Err(Value::String(v.to_owned())))
-    }
-
-    fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-        Ok(Err(Value::Null))
-    }
+    keep_raw!(bool i64 u64 f64 str unit map);
 }
 
 /// Reads a generated object type (a struct or an `Any*` enum, whose `Deserialize` reads a
@@ -357,33 +368,7 @@ pub fn read_object<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
             T::deserialize(MapAccessDeserializer::new(map)).map(Ok)
         }
 
-        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-            Value::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
-        }
-
-        fn visit_bool<E: Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Err(Value::Bool(v)))
-        }
-
-        fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-
-        fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-
-        fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-
-        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Err(Value::String(v.to_owned())))
-        }
-
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(Err(Value::Null))
-        }
+        keep_raw!(bool i64 u64 f64 str unit seq);
     }
 
     d.deserialize_any(Object(PhantomData))
@@ -406,33 +391,7 @@ pub fn read_enum<'de, T: for<'a> From<&'a str>, D: Deserializer<'de>>(
             Ok(Ok(T::from(v)))
         }
 
-        fn visit_bool<E: Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Err(Value::Bool(v)))
-        }
-
-        fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-
-        fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-
-        fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(Err(Value::Null))
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-            Value::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            Value::deserialize(MapAccessDeserializer::new(map)).map(Err)
-        }
+        keep_raw!(bool i64 u64 f64 unit seq map);
     }
 
     d.deserialize_any(Enum(PhantomData))
