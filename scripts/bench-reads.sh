@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Typed reads against serde_json::Value, this checkout against an earlier commit, side by side.
 #
-#   scripts/bench-reads.sh [--rounds N] [--repeat R] BEFORE_REV
+#   scripts/bench-reads.sh [--rounds N] [--repeat R] [--before-work DIR] BEFORE_REV
 #
 # For each of HEAD and BEFORE_REV: builds the CLI (release, the earlier one in a worktree
 # under target/bench-reads/), then runs `graph-docs-codegen examples CORPUS --bench N`, which
@@ -9,7 +9,8 @@
 # `serde_json::Value`, in an optimised runner, alternating, best of N rounds (default 20).
 # The runners are built once and kept under target/bench-reads/ (the first run takes a
 # while: a debug and a release build of the whole-corpus types for each commit; about 10 GB
-# each, one at a time). Then R rounds (default 3) alternate the two commits and each prints
+# each, one at a time; --before-work DIR reuses an earlier commit's runners from an `examples
+# --work-dir DIR` run). Then R rounds (default 3) alternate the two commits and each prints
 # its figures, so the two are taken under the same conditions.
 # Each commit reads the bodies that pass its own example check: the ratio typed/Value is the
 # figure to compare, not the milliseconds.
@@ -21,11 +22,13 @@ cd "$(dirname "$0")/.."
 rounds=20
 repeat=3
 before=""
+before_work=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds="${2:?--rounds takes a number}"; shift 2 ;;
         --repeat) repeat="${2:?--repeat takes a number}"; shift 2 ;;
-        -h|--help) sed -n '2,17p' scripts/bench-reads.sh; exit 0 ;;
+        --before-work) before_work="${2:?--before-work takes a folder}"; shift 2 ;;
+        -h|--help) sed -n '2,18p' scripts/bench-reads.sh; exit 0 ;;
         -*) echo "unknown argument: $1" >&2; exit 2 ;;
         *) before="$1"; shift ;;
     esac
@@ -53,7 +56,7 @@ after_sha=$(git rev-parse --short HEAD)
 # cli REV DIR: the release CLI of the checkout in DIR, built into its own target folder
 cli() {
     local dir="$1" target="$root/target-$2"
-    (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build --quiet --release --bin graph-docs-codegen) >&2
+    (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build --quiet --release --workspace --bin graph-docs-codegen) >&2
     echo "$target/release/graph-docs-codegen"
 }
 tree="$root/tree-$before_sha"
@@ -61,10 +64,10 @@ tree="$root/tree-$before_sha"
 before_cli=$(cli "$tree" "$before_sha")
 after_cli=$(cli "$PWD" "$after_sha")
 
-# bench REV CLI: one `examples --bench` run; prints REV, typed ms, Value ms, ratio, bodies
+# bench REV CLI [WORK]: one `examples --bench` run; prints REV, typed ms, Value ms, ratio, bodies
 bench() {
     local line
-    line=$("$2" examples "$corpus" --work-dir "$root/work-$1" --bench "$rounds" 2>/dev/null | grep '^typed read benchmark:')
+    line=$("$2" examples "$corpus" --work-dir "${3:-$root/work-$1}" --bench "$rounds" 2>/dev/null | grep '^typed read benchmark:')
     awk -v rev="$1" '{
         match($0, /"bodies":[0-9]+/); bodies = substr($0, RSTART + 9, RLENGTH - 9)
         match($0, /"typed_ms":[0-9.]+/); typed = substr($0, RSTART + 11, RLENGTH - 11)
@@ -74,12 +77,12 @@ bench() {
 }
 
 echo "first runs build each commit's runners (slow); their figures are not kept"
-bench "$before_sha" "$before_cli" >/dev/null
+bench "$before_sha" "$before_cli" "$before_work" >/dev/null
 bench "$after_sha" "$after_cli" >/dev/null
 echo
 printf "%-10s %11s %11s %7s %8s\n" commit typed Value ratio bodies
 for _ in $(seq "$repeat"); do
-    bench "$before_sha" "$before_cli"
+    bench "$before_sha" "$before_cli" "$before_work"
     bench "$after_sha" "$after_cli"
 done
 load_note "at end"

@@ -138,7 +138,7 @@ if [ -n "$before" ]; then
     tree="$PWD/target/compile-time/tree-$before_sha"
     [ -d "$tree" ] || git worktree add --quiet --detach "$tree" "$before_sha"
     before_target="$PWD/target/compile-time/target-$before_sha"
-    (cd "$tree" && CARGO_TARGET_DIR="$before_target" cargo build --quiet --release --bin graph-docs-codegen)
+    (cd "$tree" && CARGO_TARGET_DIR="$before_target" cargo build --quiet --release --workspace --bin graph-docs-codegen)
     "$before_target/release/graph-docs-codegen" generate "$corpus" --out "$work/before" \
         --crate "$ours_name" >"$work/generate-before.txt"
     before_types=$(sed -n 's/.*generated \([0-9][0-9]*\) types.*/\1/p' "$work/generate-before.txt" | head -n1)
