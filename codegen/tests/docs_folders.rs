@@ -3,39 +3,13 @@
 //! loops, unreadable files, bad UTF-8, a byte-order mark and CRLF are diagnostics.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use graph_docs_codegen::{Config, Diagnostic, Loaded};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs-input/beta");
+mod common;
 
-/// A fresh folder under the system temp folder, for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gdc-folders-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A checkout root: `<root>/api-reference/beta/...`.
-fn checkout(name: &str) -> PathBuf {
-    let root = scratch(name);
-    copy_dir(Path::new(SEED), &root.join("api-reference/beta"));
-    root
-}
+use common::{checkout, scratch, SEED};
 
 fn load(dir: &Path) -> Loaded {
     Config::new()

@@ -14,6 +14,30 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// The seed pages of this repository (`docs-input/beta`).
+pub const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs-input/beta");
+
+/// Copies the folder `from` to `to`, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A checkout root: the seed pages under `<root>/api-reference/beta`.
+pub fn checkout(name: &str) -> PathBuf {
+    let root = scratch(name);
+    copy_dir(Path::new(SEED), &root.join("api-reference/beta"));
+    root
+}
+
 /// Writes `beta/resources/<file>` under `docs`.
 pub fn write_page(docs: &Path, file: &str, text: &str) {
     let dir = docs.join("beta/resources");
