@@ -62,7 +62,7 @@ cli() {
 tree="$root/tree-$before_sha"
 [ -d "$tree" ] || git worktree add --quiet --detach "$tree" "$before_sha"
 before_cli=$(cli "$tree" "$before_sha")
-after_cli=$(cli "$PWD" "$after_sha")
+after_cli=$(cli "$PWD" current)
 
 # bench REV CLI [WORK]: one `examples --bench` run; prints REV, typed ms, Value ms, ratio, bodies
 bench() {
