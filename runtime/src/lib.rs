@@ -39,8 +39,8 @@ pub use error::{ErrorDetail, ErrorResponse, InnerError, ODataError};
 pub use field::{Field, Unfit};
 pub use key::Key;
 pub use model::{
-    deserialize_model, read_rest, serialize_field, serialize_rest, AdditionalProperties,
-    ReadProperty,
+    deserialize_model, read_additional, read_field, read_rest, serialize_field, serialize_rest,
+    AdditionalProperties, ReadProperty,
 };
 pub use page::CollectionPage;
 pub use read::{read_enum, read_object, Read};
