@@ -2,6 +2,12 @@
 # Issue "Speed": codegen pipeline time against a bare pulldown-cmark pass, side by side.
 #
 #   scripts/bench-codegen.sh [--runs N] [--criterion]
+#   scripts/bench-codegen.sh --processes [--runs N]
+#
+# --processes: the issue's target as whole processes, over ALL pages of the corpus (both
+# versions, resources and API pages): `graph-docs-codegen generate CORPUS --out DIR` (release)
+# against the example markdown_pass (walk, read, every pulldown-cmark event, one thread), with
+# farm-bench, alternating, N runs each (default 5); its report gives medians and the ratio.
 #
 # Input: the resources/ pages of beta and v1.0 of $GRAPH_DOCS_CORPUS (default
 # ../shared/graph-docs/api-reference beside the workspace). Runs the release example
@@ -17,11 +23,13 @@ cd "$(dirname "$0")/.."
 
 runs=5
 criterion=false
+processes=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="${2:?--runs takes a number}"; shift 2 ;;
         --criterion) criterion=true; shift ;;
-        -h|--help) sed -n '2,15p' scripts/bench-codegen.sh; exit 0 ;;
+        --processes) processes=true; shift ;;
+        -h|--help) sed -n '2,21p' scripts/bench-codegen.sh; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -38,8 +46,21 @@ export GRAPH_DOCS_CORPUS
 . scripts/measure-env.sh
 echo
 
-cargo build --quiet --release -p graph-docs-codegen --example codegen_timing
 target_dir="${CARGO_TARGET_DIR:-target}"
+if $processes; then
+    cargo build --quiet --release -p graph-docs-codegen-cli -p graph-docs-codegen --example markdown_pass
+    out="$(mktemp -d)"
+    trap 'rm -rf "$out"' EXIT
+    echo "A: graph-docs-codegen generate (the whole pipeline, all pages, rayon on every core)"
+    echo "B: markdown_pass (read + pulldown-cmark events, one thread)"
+    farm-bench -n "$runs" --timeout 600 \
+        --vs "$target_dir/release/examples/markdown_pass $GRAPH_DOCS_CORPUS" \
+        -- "$target_dir/release/graph-docs-codegen" generate "$GRAPH_DOCS_CORPUS" --out "$out"
+    load_note "at end"
+    exit 0
+fi
+
+cargo build --quiet --release -p graph-docs-codegen --example codegen_timing
 bin="$target_dir/release/examples/codegen_timing"
 
 timefile="$(mktemp)"
