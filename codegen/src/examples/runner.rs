@@ -103,6 +103,8 @@ fn build(
 ) -> io::Result<PathBuf> {
     let name = binary_name(&dirs.package);
     write_package(schema, entries, dirs, &name)?;
+    // cargo runs in the package folder: a relative target folder would land inside it.
+    let target = std::path::absolute(&dirs.target)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(&cargo);
     command.args(["build", "--quiet", "--bin", &name]);
@@ -111,7 +113,7 @@ fn build(
     }
     let build = command
         .current_dir(&dirs.package)
-        .env("CARGO_TARGET_DIR", &dirs.target)
+        .env("CARGO_TARGET_DIR", &target)
         .output()?;
     if !build.status.success() {
         return Err(io::Error::other(format!(
@@ -120,7 +122,7 @@ fn build(
         )));
     }
     let profile = if release { "release" } else { "debug" };
-    Ok(dirs.target.join(profile).join(&name))
+    Ok(target.join(profile).join(&name))
 }
 
 /// Feeds the requests to the runner, one JSON line each, and collects what it prints.
