@@ -65,12 +65,10 @@ pub fn emit(
         variants.push((format_ident!("{}", variant), path, wire, feature));
     }
     // The variant's type says which Graph type it is; no doc comment repeats it.
-    let definitions = variants
-        .iter()
-        .map(|(v, path, _, feature)| {
-            let cfg = feature.as_ref().map(|f| quote!(#[cfg(feature = #f)]));
-            quote!(#cfg #v(::std::boxed::Box<#path>),)
-        });
+    let definitions = variants.iter().map(|(v, path, _, feature)| {
+        let cfg = feature.as_ref().map(|f| quote!(#[cfg(feature = #f)]));
+        quote!(#cfg #v(::std::boxed::Box<#path>),)
+    });
     let rows = variants
         .iter()
         .skip(1)
