@@ -4,7 +4,9 @@
 //! and writing are written once, here.
 //!
 //! Graph writes `@odata.type` first: then the rest of the object is read straight into the
-//! chosen type. Otherwise the object is gathered first and read from the gathered value.
+//! chosen type. An object without one is read straight into the base type. Only when
+//! `@odata.type` comes later and names a derived type is the object gathered (what was read
+//! so far, written back losslessly, and the rest) and read again from the gathered value.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -25,15 +27,26 @@ pub trait ReadVariant {
     /// Boxed, as every variant holds its type: a large struct is built in its box rather
     /// than moved into it.
     fn read<T: ReadProperty>(self) -> Result<Box<T>, Self::Error>;
+
+    /// Reads the base type: what `read_variant` falls back to.
+    fn read_base<T: ReadProperty>(self) -> Result<Box<T>, Self::Error>
+    where
+        Self: Sized,
+    {
+        self.read()
+    }
 }
 
 /// A generated `Any*` enum.
 pub trait AnyModel: Sized {
+    /// The base type.
+    type Base: ReadProperty + serde::Serialize;
+
     /// `a microsoft.graph.x object or one of a derived type`, for errors.
     const EXPECTING: &'static str;
 
-    /// The base variant, empty: what an empty object reads as.
-    fn empty() -> Self;
+    /// The base variant.
+    fn from_base(base: Box<Self::Base>) -> Self;
 
     /// Picks the variant `odata_type` names (the base one when it names none) and reads it.
     fn read_variant<R: ReadVariant>(reader: R) -> Result<Self, R::Error>;
@@ -74,6 +87,26 @@ impl ReadVariant for Gathered {
     }
 }
 
+/// Asks `read_variant` which variant an `@odata.type` picks, reading nothing: `Err` for a
+/// derived one.
+struct Probe<'a>(&'a Value);
+
+impl ReadVariant for Probe<'_> {
+    type Error = ();
+
+    fn odata_type(&self) -> &Value {
+        self.0
+    }
+
+    fn read<T: ReadProperty>(self) -> Result<Box<T>, ()> {
+        Err(())
+    }
+
+    fn read_base<T: ReadProperty>(self) -> Result<Box<T>, ()> {
+        Ok(Box::default())
+    }
+}
+
 /// Whether an `@odata.type` value (`"#microsoft.graph.x"`) names `qualified`, in any case.
 pub fn names_type(odata_type: &Value, qualified: &str) -> bool {
     odata_type
@@ -99,7 +132,7 @@ impl<'de, T: AnyModel> Visitor<'de> for AnyVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let Some(first) = map.next_key::<Key<'de>>()? else {
-            return Ok(T::empty());
+            return Ok(T::from_base(Box::default()));
         };
         if first.as_str() == "@odata.type" {
             let odata_type: Value = map.next_value()?;
@@ -109,18 +142,39 @@ impl<'de, T: AnyModel> Visitor<'de> for AnyVisitor<T> {
                 map: &mut map,
             });
         }
-        let mut object = serde_json::Map::new();
-        object.insert(first.into_owned(), map.next_value()?);
-        while let Some((key, value)) = map.next_entry()? {
-            object.insert(key, value);
+        let mut base = Box::<T::Base>::default();
+        base.read_property(first, &mut map)?;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            if key.as_str() != "@odata.type" {
+                base.read_property(key, &mut map)?;
+                continue;
+            }
+            let odata_type: Value = map.next_value()?;
+            if T::read_variant(Probe(&odata_type)).is_ok() {
+                base.additional_properties_mut()
+                    .insert(key.into_owned(), odata_type);
+                continue;
+            }
+            // A derived type, named late: gather what was read and the rest, read again.
+            let Value::Object(mut object) =
+                serde_json::to_value(&base).map_err(serde::de::Error::custom)?
+            else {
+                return Err(serde::de::Error::custom("a model writes an object"));
+            };
+            object.insert(key.into_owned(), odata_type);
+            while let Some((key, value)) = map.next_entry()? {
+                object.insert(key, value);
+            }
+            return T::read_variant(Gathered(Value::Object(object)))
+                .map_err(serde::de::Error::custom);
         }
-        T::read_variant(Gathered(Value::Object(object))).map_err(serde::de::Error::custom)
+        Ok(T::from_base(base))
     }
 }
 
 /// `Deserialize`, `Serialize` and [`crate::Read`] for a generated `Any*` enum, from its base
-/// variant and, per derived variant, the `@odata.type` that picks it. Every variant holds a
-/// `Box` of a generated struct.
+/// variant (named as the base type it holds) and, per derived variant, the `@odata.type` that
+/// picks it. Every variant holds a `Box` of a generated struct.
 ///
 /// ```
 /// use graph_docs_runtime::Field;
@@ -151,11 +205,13 @@ macro_rules! any_model {
         $( $(#[$attr:meta])* $variant:ident = $wire:literal, )*
     }) => {
         impl $crate::AnyModel for $t {
+            type Base = $base;
+
             const EXPECTING: &'static str =
                 ::std::concat!("a ", $qualified, " object or one of a derived type");
 
-            fn empty() -> Self {
-                Self::$base(::std::default::Default::default())
+            fn from_base(base: ::std::boxed::Box<$base>) -> Self {
+                Self::$base(base)
             }
 
             fn read_variant<R: $crate::ReadVariant>(
@@ -167,7 +223,7 @@ macro_rules! any_model {
                         return reader.read().map(Self::$variant);
                     }
                 )*
-                reader.read().map(Self::$base)
+                reader.read_base().map(Self::$base)
             }
         }
 
@@ -248,6 +304,30 @@ mod tests {
     fn odata_type_later_picks_the_variant_too() {
         let any = read(json!({"extra": 2, "@odata.type": "#test.derived"}));
         assert!(matches!(any, AnyBase::Derived(d) if d.extra == Field::Value(2)));
+    }
+
+    #[test]
+    fn a_late_odata_type_keeps_what_was_read_before_it() {
+        let body = json!({"id": 5, "extra": 2, "@odata.type": "#test.derived", "x": true});
+        let any = read(body.clone());
+        let AnyBase::Derived(d) = &any else {
+            panic!("{any:?}")
+        };
+        assert_eq!(d.extra, Field::Value(2));
+        assert!(d.id.unfit().is_some(), "{:?}", d.id);
+        assert_eq!(serde_json::to_value(&any).unwrap(), body);
+    }
+
+    #[test]
+    fn a_late_odata_type_naming_the_base_is_kept_with_the_base() {
+        let body = json!({"id": "a", "@odata.type": "#test.base", "extra": 1});
+        let any = read(body.clone());
+        let AnyBase::Base(b) = &any else {
+            panic!("{any:?}")
+        };
+        assert_eq!(b.id, Field::Value("a".into()));
+        assert_eq!(b.additional_properties["extra"], json!(1));
+        assert_eq!(serde_json::to_value(&any).unwrap(), body);
     }
 
     #[test]
