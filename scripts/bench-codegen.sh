@@ -34,16 +34,14 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-corpus="${GRAPH_DOCS_CORPUS:-../shared/graph-docs/api-reference}"
-if [ ! -d "$corpus/beta/resources" ] || [ ! -d "$corpus/v1.0/resources" ]; then
-    echo "error: no docs corpus at $corpus (set GRAPH_DOCS_CORPUS)" >&2
-    exit 2
-fi
-GRAPH_DOCS_CORPUS="$(cd "$corpus" && pwd)"
-export GRAPH_DOCS_CORPUS
-
 # shellcheck source=scripts/measure-env.sh
 . scripts/measure-env.sh
+if [ ! -d "$corpus/beta/resources" ] || [ ! -d "$corpus/v1.0/resources" ]; then
+    echo "error: no beta/resources and v1.0/resources in $corpus" >&2
+    exit 2
+fi
+GRAPH_DOCS_CORPUS="$corpus"
+export GRAPH_DOCS_CORPUS
 echo
 
 target_dir="${CARGO_TARGET_DIR:-target}"

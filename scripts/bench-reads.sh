@@ -37,13 +37,6 @@ if [ -z "$before" ]; then
     echo "usage: scripts/bench-reads.sh [--rounds N] [--repeat R] BEFORE_REV" >&2
     exit 2
 fi
-corpus="${GRAPH_DOCS_CORPUS:-../shared/graph-docs/api-reference}"
-if [ ! -d "$corpus" ]; then
-    echo "error: no docs corpus at $corpus (set GRAPH_DOCS_CORPUS)" >&2
-    exit 2
-fi
-corpus="$(cd "$corpus" && pwd)"
-
 # shellcheck source=scripts/measure-env.sh
 . scripts/measure-env.sh
 echo

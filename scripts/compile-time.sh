@@ -33,13 +33,6 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-corpus="${GRAPH_DOCS_CORPUS:-../shared/graph-docs/api-reference}"
-if [ ! -d "$corpus" ]; then
-    echo "error: no docs corpus at $corpus (set GRAPH_DOCS_CORPUS)" >&2
-    exit 2
-fi
-corpus="$(cd "$corpus" && pwd)"
-
 # shellcheck source=scripts/measure-env.sh
 . scripts/measure-env.sh
 echo "method: debug, CARGO_INCREMENTAL=0, fresh target dir; dependencies built first, then"

@@ -1,5 +1,14 @@
-# Sourced by the measurement scripts: prints when, where and on what a figure was taken,
-# and defines load_note, since other work on the machine skews every figure.
+# Sourced by the measurement scripts: finds the docs corpus ($corpus, an absolute path:
+# $GRAPH_DOCS_CORPUS, default ../shared/graph-docs/api-reference beside the workspace), prints
+# when, where and on what a figure was taken, and defines load_note, since other work on the
+# machine skews every figure.
+corpus="${GRAPH_DOCS_CORPUS:-../shared/graph-docs/api-reference}"
+if [ ! -d "$corpus" ]; then
+    echo "error: no docs corpus at $corpus (set GRAPH_DOCS_CORPUS)" >&2
+    exit 2
+fi
+corpus="$(cd "$corpus" && pwd)"
+
 mem_total=$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $mem_total memory; $(rustc --version)"
