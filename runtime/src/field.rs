@@ -106,6 +106,11 @@ thread_local! {
     static EXPECTED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Not generic, so it is compiled once rather than once per property type.
+fn remember_expected(expected: &str) {
+    EXPECTED.with(|e| *e.borrow_mut() = Some(expected.to_string()));
+}
+
 /// What the unfit value being serialised on this thread was expected to be.
 pub(crate) fn take_expected() -> Option<String> {
     EXPECTED.with(|e| e.borrow_mut().take())
@@ -119,7 +124,7 @@ impl<T: Serialize> Serialize for Field<T> {
             Field::Unfit(u) => {
                 // serde has no channel for data beside the value: the unfit walk takes what was
                 // expected from here (set and taken on the same thread, within one call).
-                EXPECTED.with(|e| *e.borrow_mut() = Some(u.expected.to_string()));
+                remember_expected(&u.expected);
                 serializer.serialize_newtype_struct(UNFIT_MARKER, &u.raw)
             }
         }
@@ -134,6 +139,7 @@ impl Serialize for Unfit {
 }
 
 impl<'de, T: Read> Deserialize<'de> for Field<T> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_option(FieldVisitor(std::marker::PhantomData))
     }
@@ -148,14 +154,17 @@ impl<'de, T: Read> Visitor<'de> for FieldVisitor<T> {
         f.write_str("any JSON value")
     }
 
+    #[inline]
     fn visit_none<E: serde::de::Error>(self) -> Result<Field<T>, E> {
         Ok(Field::Null)
     }
 
+    #[inline]
     fn visit_unit<E: serde::de::Error>(self) -> Result<Field<T>, E> {
         Ok(Field::Null)
     }
 
+    #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field<T>, D::Error> {
         Ok(match T::read(deserializer)? {
             Ok(value) => Field::Value(value),

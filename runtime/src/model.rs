@@ -36,6 +36,7 @@ pub trait ReadProperty: Default {
 }
 
 /// `Deserialize::deserialize` of a generated struct.
+#[inline]
 pub fn deserialize_model<'de, T: ReadProperty, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
@@ -68,6 +69,7 @@ impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
         f.write_str(T::EXPECTING)
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut value = T::default();
         while let Some(key) = map.next_key::<Key<'de>>()? {
@@ -81,6 +83,7 @@ impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
 ///
 /// The generated `read_property` calls this once per arm rather than writing `?` in each:
 /// for a struct of 200 properties that is far less code for rustc to check.
+#[inline]
 pub fn read_field<'de, T: Read, A: MapAccess<'de>>(
     field: &mut Field<T>,
     map: &mut A,

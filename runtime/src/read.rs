@@ -76,22 +76,28 @@ pub trait Read: Sized {
 /// How a primitive is made from each kind of JSON scalar; `None` where it does not fit.
 trait FromJson: Sized {
     const EXPECTED: &'static str;
+    #[inline]
     fn from_bool(_: bool) -> Option<Self> {
         None
     }
+    #[inline]
     fn from_i64(_: i64) -> Option<Self> {
         None
     }
+    #[inline]
     fn from_u64(_: u64) -> Option<Self> {
         None
     }
+    #[inline]
     fn from_f64(_: f64) -> Option<Self> {
         None
     }
+    #[inline]
     fn from_str(_: &str) -> Option<Self> {
         None
     }
     /// From an owned string, which comes back when it does not fit.
+    #[inline]
     fn from_string(s: String) -> Result<Self, String> {
         Self::from_str(&s).ok_or(s)
     }
@@ -107,26 +113,32 @@ impl<'de, T: FromJson> Visitor<'de> for Scalar<T> {
         f.write_str("any JSON value")
     }
 
+    #[inline]
     fn visit_bool<E: Error>(self, v: bool) -> Result<Self::Value, E> {
         Ok(T::from_bool(v).ok_or(Value::Bool(v)))
     }
 
+    #[inline]
     fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
         Ok(T::from_i64(v).ok_or_else(|| Value::from(v)))
     }
 
+    #[inline]
     fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
         Ok(T::from_u64(v).ok_or_else(|| Value::from(v)))
     }
 
+    #[inline]
     fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
         Ok(T::from_f64(v).ok_or_else(|| Value::from(v)))
     }
 
+    #[inline]
     fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(T::from_str(v).ok_or_else(|| Value::String(v.to_owned())))
     }
 
+    #[inline]
     fn visit_string<E: Error>(self, v: String) -> Result<Self::Value, E> {
         Ok(T::from_string(v).map_err(Value::String))
     }
@@ -137,6 +149,7 @@ impl<'de, T: FromJson> Visitor<'de> for Scalar<T> {
 macro_rules! read_scalar {
     ($($t:ty),*) => {$(
         impl Read for $t {
+            #[inline]
             fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
                 d.deserialize_any(Scalar::<$t>(PhantomData))
             }
@@ -150,9 +163,11 @@ macro_rules! read_scalar {
 
 impl FromJson for String {
     const EXPECTED: &'static str = "Edm.String";
+    #[inline]
     fn from_str(s: &str) -> Option<Self> {
         Some(s.to_owned())
     }
+    #[inline]
     fn from_string(s: String) -> Result<Self, String> {
         Ok(s)
     }
@@ -160,6 +175,7 @@ impl FromJson for String {
 
 impl FromJson for bool {
     const EXPECTED: &'static str = "Edm.Boolean";
+    #[inline]
     fn from_bool(b: bool) -> Option<Self> {
         Some(b)
     }
@@ -169,9 +185,11 @@ macro_rules! integer {
     ($t:ty, $edm:literal) => {
         impl FromJson for $t {
             const EXPECTED: &'static str = $edm;
+            #[inline]
             fn from_i64(n: i64) -> Option<Self> {
                 <$t>::try_from(n).ok()
             }
+            #[inline]
             fn from_u64(n: u64) -> Option<Self> {
                 <$t>::try_from(n).ok()
             }
@@ -187,12 +205,15 @@ integer!(i64, "Edm.Int64");
 
 impl FromJson for f64 {
     const EXPECTED: &'static str = "Edm.Double";
+    #[inline]
     fn from_i64(n: i64) -> Option<Self> {
         Some(n as f64)
     }
+    #[inline]
     fn from_u64(n: u64) -> Option<Self> {
         Some(n as f64)
     }
+    #[inline]
     fn from_f64(n: f64) -> Option<Self> {
         Some(n)
     }
@@ -200,12 +221,15 @@ impl FromJson for f64 {
 
 impl FromJson for f32 {
     const EXPECTED: &'static str = "Edm.Single";
+    #[inline]
     fn from_i64(n: i64) -> Option<Self> {
         Some(n as f32)
     }
+    #[inline]
     fn from_u64(n: u64) -> Option<Self> {
         Some(n as f32)
     }
+    #[inline]
     fn from_f64(n: f64) -> Option<Self> {
         // Out of the range of f32 does not fit; inside it, the nearest f32 is the value.
         (n.is_finite() && n.abs() <= f32::MAX as f64).then_some(n as f32)
@@ -214,6 +238,7 @@ impl FromJson for f32 {
 
 impl FromJson for chrono::DateTime<chrono::FixedOffset> {
     const EXPECTED: &'static str = "Edm.DateTimeOffset";
+    #[inline]
     fn from_str(s: &str) -> Option<Self> {
         chrono::DateTime::parse_from_rfc3339(s).ok()
     }
@@ -221,6 +246,7 @@ impl FromJson for chrono::DateTime<chrono::FixedOffset> {
 
 impl FromJson for chrono::NaiveDate {
     const EXPECTED: &'static str = "Edm.Date";
+    #[inline]
     fn from_str(s: &str) -> Option<Self> {
         s.parse().ok()
     }
@@ -228,6 +254,7 @@ impl FromJson for chrono::NaiveDate {
 
 impl FromJson for chrono::NaiveTime {
     const EXPECTED: &'static str = "Edm.TimeOfDay";
+    #[inline]
     fn from_str(s: &str) -> Option<Self> {
         s.parse().ok()
     }
@@ -235,6 +262,7 @@ impl FromJson for chrono::NaiveTime {
 
 impl FromJson for uuid::Uuid {
     const EXPECTED: &'static str = "Edm.Guid";
+    #[inline]
     fn from_str(s: &str) -> Option<Self> {
         uuid::Uuid::parse_str(s).ok()
     }
@@ -242,6 +270,7 @@ impl FromJson for uuid::Uuid {
 
 impl FromJson for crate::Duration {
     const EXPECTED: &'static str = "Edm.Duration";
+    #[inline]
     fn from_str(s: &str) -> Option<Self> {
         s.parse().ok()
     }
@@ -249,6 +278,7 @@ impl FromJson for crate::Duration {
 
 impl FromJson for crate::Binary {
     const EXPECTED: &'static str = "Edm.Binary";
+    #[inline]
     fn from_str(s: &str) -> Option<Self> {
         crate::binary::decode(s).ok()
     }
@@ -274,6 +304,7 @@ read_scalar!(
 
 impl Read for Value {
     /// Any JSON fits.
+    #[inline]
     fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
         Value::deserialize(d).map(Ok)
     }
@@ -284,6 +315,7 @@ impl Read for Value {
 }
 
 impl<T: Read> Read for Box<T> {
+    #[inline]
     fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
         Ok(T::read(d)?.map(Box::new))
     }
@@ -296,6 +328,7 @@ impl<T: Read> Read for Box<T> {
 /// A collection fits when it is an array whose every item fits; one item that does not makes
 /// the whole property keep its raw array (the items read so far written back as values).
 impl<T: Read + Serialize> Read for Vec<T> {
+    #[inline]
     fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
         d.deserialize_any(Collection::<T>(PhantomData))
     }
@@ -352,6 +385,7 @@ impl<'de, T: Read + Serialize> Visitor<'de> for Collection<T> {
 /// Reads a generated object type (a struct or an `Any*` enum, whose `Deserialize` reads a
 /// map): a JSON object reads as the type, property by property, tolerantly; any other JSON is
 /// kept raw.
+#[inline]
 pub fn read_object<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Result<T, Value>, D::Error> {
@@ -364,6 +398,7 @@ pub fn read_object<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
             f.write_str("any JSON value")
         }
 
+        #[inline]
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
             T::deserialize(MapAccessDeserializer::new(map)).map(Ok)
         }
@@ -375,6 +410,7 @@ pub fn read_object<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
 }
 
 /// Reads a generated enum from its wire string; any other JSON is kept raw.
+#[inline]
 pub fn read_enum<'de, T: for<'a> From<&'a str>, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Result<T, Value>, D::Error> {
@@ -387,6 +423,7 @@ pub fn read_enum<'de, T: for<'a> From<&'a str>, D: Deserializer<'de>>(
             f.write_str("any JSON value")
         }
 
+        #[inline]
         fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
             Ok(Ok(T::from(v)))
         }
@@ -402,6 +439,7 @@ pub fn read_enum<'de, T: for<'a> From<&'a str>, D: Deserializer<'de>>(
 macro_rules! read_object {
     ($t:ty, $expected:literal) => {
         impl $crate::Read for $t {
+            #[inline]
             fn read<'de, D: $crate::__serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<
@@ -423,6 +461,7 @@ macro_rules! read_object {
 macro_rules! read_enum {
     ($t:ty, $expected:literal) => {
         impl $crate::Read for $t {
+            #[inline]
             fn read<'de, D: $crate::__serde::Deserializer<'de>>(
                 d: D,
             ) -> ::std::result::Result<
