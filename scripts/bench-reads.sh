@@ -13,7 +13,10 @@
 # --work-dir DIR` run). Then R rounds (default 3) alternate the two commits and each prints
 # its figures, so the two are taken under the same conditions.
 # Each commit reads the bodies that pass its own example check: the ratio typed/Value is the
-# figure to compare, not the milliseconds.
+# figure to compare, not the milliseconds. Then, like for like, both runners read the same
+# bodies: those both commits' checks pass, identical after sorting keys (jq), each runner run
+# directly (`RUNNER bench N < FILE`), alternating, R rounds; the inputs and the common file
+# are kept under target/bench-reads/ for profiling.
 #
 # Corpus: $GRAPH_DOCS_CORPUS, default ../shared/graph-docs/api-reference beside the workspace.
 set -euo pipefail
@@ -28,7 +31,7 @@ while [ $# -gt 0 ]; do
         --rounds) rounds="${2:?--rounds takes a number}"; shift 2 ;;
         --repeat) repeat="${2:?--repeat takes a number}"; shift 2 ;;
         --before-work) before_work="${2:?--before-work takes a folder}"; shift 2 ;;
-        -h|--help) sed -n '2,18p' scripts/bench-reads.sh; exit 0 ;;
+        -h|--help) sed -n '2,22p' scripts/bench-reads.sh; exit 0 ;;
         -*) echo "unknown argument: $1" >&2; exit 2 ;;
         *) before="$1"; shift ;;
     esac
@@ -57,16 +60,21 @@ tree="$root/tree-$before_sha"
 before_cli=$(cli "$tree" "$before_sha")
 after_cli=$(cli "$PWD" current)
 
-# bench REV CLI [WORK]: one `examples --bench` run; prints REV, typed ms, Value ms, ratio, bodies
-bench() {
-    local line
-    line=$("$2" examples "$corpus" --work-dir "${3:-$root/work-$1}" --bench "$rounds" 2>/dev/null | grep '^typed read benchmark:')
+# figures REV: the runner's JSON line of figures on stdin -> REV, typed ms, Value ms, ratio, bodies
+figures() {
     awk -v rev="$1" '{
         match($0, /"bodies":[0-9]+/); bodies = substr($0, RSTART + 9, RLENGTH - 9)
         match($0, /"typed_ms":[0-9.]+/); typed = substr($0, RSTART + 11, RLENGTH - 11)
         match($0, /"value_ms":[0-9.]+/); value = substr($0, RSTART + 11, RLENGTH - 11)
         printf "%-10s %8.2f ms %8.2f ms %7.2f %8s\n", rev, typed, value, typed / value, bodies
-    }' <<<"$line"
+    }'
+}
+
+# bench REV CLI [WORK]: one `examples --bench` run (saving the runner's input), its figures
+bench() {
+    GRAPH_DOCS_RUNNER_INPUT="$root/input-$1.jsonl" \
+        "$2" examples "$corpus" --work-dir "${3:-$root/work-$1}" --bench "$rounds" 2>/dev/null |
+        grep '^typed read benchmark:' | figures "$1"
 }
 
 echo "first runs build each commit's runners (slow); their figures are not kept"
@@ -79,5 +87,23 @@ printf "%-10s %11s %11s %7s %8s\n" commit typed Value ratio bodies
 for _ in $(seq "$repeat"); do
     bench "$before_sha" "$before_cli" "$before_work"
     bench "$after_sha" "$after_cli" "$after_work"
+done
+
+# Like for like: the bodies both commits read, each runner run directly on them.
+command -v jq >/dev/null || { echo "jq is needed for the like-for-like comparison" >&2; exit 1; }
+normalised() { jq -c -S 'del(.id)' "$1" | sort -u; }
+common="$root/input-common.jsonl"
+comm -12 <(normalised "$root/input-$before_sha.jsonl") <(normalised "$root/input-$after_sha.jsonl") >"$common"
+runner() { find "$1/target/release" -maxdepth 1 -type f -executable -name 'graph-docs-examples*' | head -1; }
+before_runner=$(runner "${before_work:-$root/work-$before_sha}")
+after_runner=$(runner "$after_work")
+echo
+echo "like for like: $(wc -l <"$common") bodies both commits read ($common)"
+printf "%-10s %11s %11s %7s %8s\n" commit typed Value ratio bodies
+# direct REV RUNNER: the runner itself on the common bodies, its figures
+direct() { "$2" bench "$rounds" <"$common" | figures "$1"; }
+for _ in $(seq "$repeat"); do
+    direct "$before_sha" "$before_runner"
+    direct "$after_sha" "$after_runner"
 done
 load_note "at end"
