@@ -232,5 +232,17 @@ fn reads(c: &mut Criterion) {
     read_three_ways(c, "64 messages of two properties", &sparse);
 }
 
-criterion_group!(benches, reads);
+/// What a struct costs whatever the body holds: made with every field absent, then dropped.
+fn default_and_drop(c: &mut Criterion) {
+    let mut group = c.benchmark_group("default and drop of the 50-property struct");
+    group.bench_function("model! (Field<T>)", |b| {
+        b.iter(|| black_box(tolerant::Message::default()))
+    });
+    group.bench_function("Option<Option<T>>", |b| {
+        b.iter(|| black_box(plain::Message::default()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, reads, default_and_drop);
 criterion_main!(benches);
