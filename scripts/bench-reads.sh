@@ -14,7 +14,7 @@
 # its figures, so the two are taken under the same conditions.
 # Each commit reads the bodies that pass its own example check: the ratio typed/Value is the
 # figure to compare, not the milliseconds. Then, like for like, both runners read the same
-# bodies: those both commits' checks pass, identical after sorting keys (jq), each runner run
+# bodies: those both commits' checks pass, identical apart from their id (jq), each runner run
 # directly (`RUNNER bench N < FILE`), alternating, R rounds; the inputs and the common file
 # are kept under target/bench-reads/ for profiling.
 #
@@ -91,7 +91,8 @@ done
 
 # Like for like: the bodies both commits read, each runner run directly on them.
 command -v jq >/dev/null || { echo "jq is needed for the like-for-like comparison" >&2; exit 1; }
-normalised() { jq -c -S 'del(.id)' "$1" | sort -u; }
+# Keys keep their order: where @odata.type stands decides how an Any* object is read.
+normalised() { jq -c 'del(.id)' "$1" | sort -u; }
 common="$root/input-common.jsonl"
 comm -12 <(normalised "$root/input-$before_sha.jsonl") <(normalised "$root/input-$after_sha.jsonl") >"$common"
 runner() { find "$1/target/release" -maxdepth 1 -type f -executable -name 'graph-docs-examples*' | head -1; }
