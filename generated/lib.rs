@@ -3,9 +3,9 @@
 //!
 //! Modules follow API versions and namespaces: `beta::TeamsAsyncOperation`,
 //! `beta::call_records::Session`. Every property is a [`Field`]: absent, an explicit `null`, a
-//! value, or a value that did not fit its documented type, kept as it came
-//! ([`UnfitValues::unfit_values`] lists those). Properties the documentation does not list are
-//! kept in `additional_properties`. The envelopes responses come in (pages, delta, errors,
+//! value, or a value that did not fit its documented type, kept as it came in the struct's
+//! `unfit_properties` ([`UnfitValues::unfit_values`] lists those). Properties the documentation
+//! does not list are kept in `additional_properties`. The envelopes responses come in (pages, delta, errors,
 //! batches) are in [`runtime`].
 
 // Variant names are the documented wire values, which often share a prefix or suffix.

@@ -36,6 +36,7 @@ macro_rules! both {
                 pub struct $t {
                     $( pub $field: Field<$ty>, )*
                     pub additional_properties: graph_docs_runtime::AdditionalProperties,
+                    pub unfit_properties: graph_docs_runtime::UnfitProperties,
                 }
                 graph_docs_runtime::model!($t = $q { $( $field: $wire, )* });
             )*

@@ -177,14 +177,14 @@ impl<'de, T: AnyModel> Visitor<'de> for AnyVisitor<T> {
 /// picks it. Every variant holds a `Box` of a generated struct.
 ///
 /// ```
-/// use graph_docs_runtime::Field;
+/// use graph_docs_runtime::{AdditionalProperties, Field, UnfitProperties};
 ///
 /// #[derive(Debug, Clone, PartialEq, Default)]
-/// pub struct Member { pub id: Field<String>, pub additional_properties: serde_json::Map<String, serde_json::Value> }
+/// pub struct Member { pub id: Field<String>, pub additional_properties: AdditionalProperties, pub unfit_properties: UnfitProperties }
 /// graph_docs_runtime::model!(Member = "microsoft.graph.conversationMember" { id: "id", });
 ///
 /// #[derive(Debug, Clone, PartialEq, Default)]
-/// pub struct AadMember { pub id: Field<String>, pub user_id: Field<String>, pub additional_properties: serde_json::Map<String, serde_json::Value> }
+/// pub struct AadMember { pub id: Field<String>, pub user_id: Field<String>, pub additional_properties: AdditionalProperties, pub unfit_properties: UnfitProperties }
 /// graph_docs_runtime::model!(AadMember = "microsoft.graph.aadUserConversationMember" { id: "id", user_id: "userId", });
 ///
 /// #[derive(Debug, Clone, PartialEq)]
@@ -264,7 +264,8 @@ mod tests {
     #[derive(Debug, Clone, PartialEq, Default)]
     struct Base {
         id: Field<String>,
-        additional_properties: serde_json::Map<String, serde_json::Value>,
+        additional_properties: crate::AdditionalProperties,
+        unfit_properties: crate::UnfitProperties,
     }
     crate::model!(Base = "test.base" { id: "id", });
 
@@ -272,7 +273,8 @@ mod tests {
     struct Derived {
         id: Field<String>,
         extra: Field<i32>,
-        additional_properties: serde_json::Map<String, serde_json::Value>,
+        additional_properties: crate::AdditionalProperties,
+        unfit_properties: crate::UnfitProperties,
     }
     crate::model!(Derived = "test.derived" { id: "id", extra: "extra", });
 
@@ -314,7 +316,8 @@ mod tests {
             panic!("{any:?}")
         };
         assert_eq!(d.extra, Field::Value(2));
-        assert!(d.id.unfit().is_some(), "{:?}", d.id);
+        assert_eq!(d.id, Field::Unfit);
+        assert_eq!(d.unfit_properties.get("id").unwrap().raw, json!(5));
         assert_eq!(serde_json::to_value(&any).unwrap(), body);
     }
 

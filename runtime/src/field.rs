@@ -1,11 +1,12 @@
 //! One property of a generated model: absent, an explicit `null`, a value, or a value that did
-//! not fit its declared type and is kept exactly as it came.
+//! not fit its declared type, which its struct keeps beside its fields.
 
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::de::{DeserializeSeed, Deserializer, Visitor};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::read::Read;
@@ -14,10 +15,13 @@ use crate::read::Read;
 ///
 /// Why not `Option<Option<T>>`: Graph tells "absent" (leave it alone) from `null` (clear it on
 /// PATCH), and a value the docs mistype must not fail the whole read; a fourth state,
-/// [`Field::Unfit`], keeps such a value in place, where it is written back unchanged and where
-/// [`crate::UnfitValues::unfit_values`] finds it. Reading is one obvious call either way:
+/// [`Field::Unfit`], says such a value came, and the struct keeps it in its
+/// `unfit_properties` ([`UnfitProperties`]), where it is written back unchanged and where
+/// [`crate::UnfitValues::unfit_values`] finds it. Keeping it there rather than here makes a
+/// `Field<T>` as small as `Option<Option<T>>` and free to drop whenever `T` is: most
+/// properties (flags, numbers, timestamps) are. Reading is one obvious call either way:
 /// `op.status.value()`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Field<T> {
     /// Not in the payload; not written.
     #[default]
@@ -26,17 +30,10 @@ pub enum Field<T> {
     Null,
     /// A value of the declared type.
     Value(T),
-    /// A value that does not fit the declared type, kept as it came.
-    Unfit(Box<Unfit>),
-}
-
-/// A value that did not fit the type its property declares.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unfit {
-    /// The JSON exactly as it was read.
-    pub raw: Value,
-    /// What the property declares: `Edm.Int32`, `microsoft.graph.identitySet`, ...
-    pub expected: Cow<'static, str>,
+    /// A value that does not fit the declared type: the struct's `unfit_properties` holds it
+    /// under the property's wire name. Written back from there; written as absent when it
+    /// holds nothing under that name (a `Field::Unfit` set by hand).
+    Unfit,
 }
 
 impl<T> Field<T> {
@@ -63,20 +60,18 @@ impl<T> Field<T> {
         }
     }
 
-    /// What the payload held that did not fit, if anything.
-    pub fn unfit(&self) -> Option<&Unfit> {
-        match self {
-            Field::Unfit(u) => Some(u),
-            _ => None,
-        }
-    }
-
     pub fn is_absent(&self) -> bool {
         matches!(self, Field::Absent)
     }
 
     pub fn is_null(&self) -> bool {
         matches!(self, Field::Null)
+    }
+
+    /// Whether the payload held a value that does not fit (its struct's `unfit_properties`
+    /// has it).
+    pub fn is_unfit(&self) -> bool {
+        matches!(self, Field::Unfit)
     }
 
     /// Sets a value.
@@ -98,37 +93,13 @@ impl<T> From<Option<T>> for Field<T> {
     }
 }
 
-/// The newtype name under which an unfit value serialises: serde_json writes the raw value
-/// through it unchanged; the unfit collector recognises it.
-pub(crate) const UNFIT_MARKER: &str = "$graph_docs_runtime::Unfit";
-
-thread_local! {
-    static EXPECTED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Not generic, so it is compiled once rather than once per property type.
-fn remember_expected(expected: &str) {
-    EXPECTED.with(|e| *e.borrow_mut() = Some(expected.to_string()));
-}
-
-/// What the unfit value being serialised on this thread was expected to be.
-pub(crate) fn take_expected() -> Option<String> {
-    EXPECTED.with(|e| e.borrow_mut().take())
-}
-
-impl<T: Serialize> Serialize for Field<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Field::Absent | Field::Null => serializer.serialize_none(),
-            Field::Value(v) => v.serialize(serializer),
-            Field::Unfit(u) => {
-                // serde has no channel for data beside the value: the unfit walk takes what was
-                // expected from here (set and taken on the same thread, within one call).
-                remember_expected(&u.expected);
-                serializer.serialize_newtype_struct(UNFIT_MARKER, &u.raw)
-            }
-        }
-    }
+/// A value that did not fit the type its property declares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unfit {
+    /// The JSON exactly as it was read.
+    pub raw: Value,
+    /// What the property declares: `Edm.Int32`, `microsoft.graph.identitySet`, ...
+    pub expected: Cow<'static, str>,
 }
 
 impl Serialize for Unfit {
@@ -138,40 +109,141 @@ impl Serialize for Unfit {
     }
 }
 
-impl<'de, T: Read> Deserialize<'de> for Field<T> {
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_option(FieldVisitor(std::marker::PhantomData))
+/// The values of a struct's properties that did not fit their declared types, by wire name:
+/// `op.unfit_properties.get("attemptsCount")`. Consulted only for a field that is
+/// [`Field::Unfit`], so a field set afterwards writes its new value.
+///
+/// A list rather than a map: it is empty in nearly every struct, and an empty `Vec` costs
+/// nothing to make or drop.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UnfitProperties(Vec<(String, Unfit)>);
+
+impl UnfitProperties {
+    /// What came for the property of wire name `wire`, if it did not fit.
+    pub fn get(&self, wire: &str) -> Option<&Unfit> {
+        self.0.iter().find(|(w, _)| w == wire).map(|(_, u)| u)
+    }
+
+    /// Keeps `unfit` for `wire`, in place of what was kept for it before (a key that comes
+    /// twice reads as its last value, as for every other property).
+    pub fn insert(&mut self, wire: String, unfit: Unfit) {
+        match self.0.iter_mut().find(|(w, _)| *w == wire) {
+            Some((_, kept)) => *kept = unfit,
+            None => self.0.push((wire, unfit)),
+        }
+    }
+
+    /// Forgets what was kept for `wire`.
+    pub fn remove(&mut self, wire: &str) -> Option<Unfit> {
+        let at = self.0.iter().position(|(w, _)| w == wire)?;
+        Some(self.0.remove(at).1)
+    }
+
+    /// Wire names and values, in the order they were read.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Unfit)> {
+        self.0.iter().map(|(w, u)| (w.as_str(), u))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
-struct FieldVisitor<T>(std::marker::PhantomData<T>);
+/// The newtype name under which an unfit value serialises: serde_json writes the raw value
+/// through it unchanged; the unfit collector recognises it.
+pub(crate) const UNFIT_MARKER: &str = "$graph_docs_runtime::Unfit";
 
-impl<'de, T: Read> Visitor<'de> for FieldVisitor<T> {
-    type Value = Field<T>;
+thread_local! {
+    static EXPECTED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// What the unfit value being serialised on this thread was expected to be.
+pub(crate) fn take_expected() -> Option<String> {
+    EXPECTED.with(|e| e.borrow_mut().take())
+}
+
+/// An unfit value as a property of its struct writes it: the raw JSON, marked so that the
+/// unfit walk can tell it from a fitting one.
+pub(crate) struct Marked<'a>(pub(crate) &'a Unfit);
+
+impl Serialize for Marked<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // serde has no channel for data beside the value: the unfit walk takes what was
+        // expected from here (set and taken on the same thread, within one call).
+        EXPECTED.with(|e| *e.borrow_mut() = Some(self.0.expected.to_string()));
+        serializer.serialize_newtype_struct(UNFIT_MARKER, &self.0.raw)
+    }
+}
+
+/// Reads one property: the field, or the raw JSON when it does not fit.
+pub(crate) struct FieldSeed<T>(pub(crate) PhantomData<T>);
+
+impl<'de, T: Read> DeserializeSeed<'de> for FieldSeed<T> {
+    type Value = Result<Field<T>, Value>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, T: Read> Visitor<'de> for FieldSeed<T> {
+    type Value = Result<Field<T>, Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
     #[inline]
-    fn visit_none<E: serde::de::Error>(self) -> Result<Field<T>, E> {
-        Ok(Field::Null)
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Ok(Field::Null))
     }
 
     #[inline]
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Field<T>, E> {
-        Ok(Field::Null)
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Ok(Field::Null))
     }
 
     #[inline]
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field<T>, D::Error> {
-        Ok(match T::read(deserializer)? {
-            Ok(value) => Field::Value(value),
-            Err(raw) => Field::Unfit(Box::new(Unfit {
-                raw,
-                expected: T::expected(),
-            })),
-        })
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        Ok(T::read(deserializer)?.map(Field::Value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::mem::{needs_drop, size_of};
+
+    use super::*;
+
+    #[test]
+    fn a_field_is_as_small_as_an_option_of_an_option_and_as_cheap_to_drop() {
+        assert_eq!(size_of::<Field<bool>>(), size_of::<Option<Option<bool>>>());
+        assert_eq!(size_of::<Field<i32>>(), size_of::<Option<Option<i32>>>());
+        assert_eq!(
+            size_of::<Field<String>>(),
+            size_of::<Option<Option<String>>>()
+        );
+        assert!(!needs_drop::<Field<bool>>());
+        assert!(!needs_drop::<Field<chrono::DateTime<chrono::FixedOffset>>>());
+    }
+
+    #[test]
+    fn a_wire_name_is_kept_once_with_its_last_value() {
+        let unfit = |raw: Value| Unfit {
+            raw,
+            expected: Cow::Borrowed("Edm.Int32"),
+        };
+        let mut kept = UnfitProperties::default();
+        kept.insert("count".into(), unfit(Value::from("a")));
+        kept.insert("count".into(), unfit(Value::from("b")));
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept.get("count").unwrap().raw, Value::from("b"));
+        assert_eq!(kept.remove("count").unwrap().raw, Value::from("b"));
+        assert!(kept.is_empty());
     }
 }

@@ -36,11 +36,11 @@ pub use delta::{DeltaItem, DeltaPage, Removed};
 pub use duration::{Duration, DurationError};
 pub use enums::deserialize_enum;
 pub use error::{ErrorDetail, ErrorResponse, InnerError, ODataError};
-pub use field::{Field, Unfit};
+pub use field::{Field, Unfit, UnfitProperties};
 pub use key::Key;
 pub use model::{
-    deserialize_model, read_additional, read_field, read_rest, serialize_field, serialize_rest,
-    AdditionalProperties, ReadProperty,
+    deserialize_model, keep_unfit, read_additional, read_field, read_rest, AdditionalProperties,
+    ModelWriter, ReadProperty,
 };
 pub use page::CollectionPage;
 pub use read::{read_enum, read_object, Read};

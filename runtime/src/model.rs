@@ -3,8 +3,9 @@
 //! name; the reading and writing below are written once, here.
 //!
 //! Reading is one pass over the keys, each handed to the struct's `read_property` (a match on
-//! its wire names that the macro writes); writing is a map of the fields that are not
-//! absent, then `additional_properties`.
+//! its wire names that the macro writes); a value that does not fit its field goes to the
+//! struct's `unfit_properties`. Writing is a map of the fields that are not absent (an unfit
+//! one written from `unfit_properties`), then `additional_properties`.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -13,7 +14,8 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
-use crate::{Field, Key, Read};
+use crate::field::{FieldSeed, Marked};
+use crate::{Field, Key, Read, Unfit, UnfitProperties};
 
 /// The keys a generated struct keeps without documenting them.
 pub type AdditionalProperties = serde_json::Map<String, serde_json::Value>;
@@ -79,16 +81,42 @@ impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
     }
 }
 
-/// Reads the value `map` holds next into one property of a generated struct.
+/// Reads the value `map` holds next into one property of a generated struct: `Some` with
+/// what came when it does not fit (the field is then [`Field::Unfit`]), for [`keep_unfit`].
 ///
-/// The generated `read_property` calls this once per arm rather than writing `?` in each:
-/// for a struct of 200 properties that is far less code for rustc to check.
+/// The generated `read_property` calls this once per arm and hands every arm's result to one
+/// `keep_unfit` rather than writing `?` in each: for a struct of 200 properties that is far
+/// less code for rustc to check.
 #[inline]
 pub fn read_field<'de, T: Read, A: MapAccess<'de>>(
     field: &mut Field<T>,
     map: &mut A,
-) -> Result<(), A::Error> {
-    *field = map.next_value()?;
+) -> Result<Option<Unfit>, A::Error> {
+    match map.next_value_seed(FieldSeed::<T>(PhantomData))? {
+        Ok(read) => {
+            *field = read;
+            Ok(None)
+        }
+        Err(raw) => {
+            *field = Field::Unfit;
+            Ok(Some(Unfit {
+                raw,
+                expected: T::expected(),
+            }))
+        }
+    }
+}
+
+/// Keeps what [`read_field`] gave back for the property `key`, if it did not fit.
+#[inline]
+pub fn keep_unfit<E>(
+    unfit_properties: &mut UnfitProperties,
+    key: Key<'_>,
+    read: Result<Option<Unfit>, E>,
+) -> Result<(), E> {
+    if let Some(unfit) = read? {
+        unfit_properties.insert(key.into_owned(), unfit);
+    }
     Ok(())
 }
 
@@ -102,44 +130,67 @@ pub fn read_additional<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
-/// Writes one property of a generated struct, unless it is absent or an earlier one failed
-/// (`written` holds the first error: one call per property, no `?` in generated code).
-pub fn serialize_field<M: SerializeMap, T: Serialize>(
-    map: &mut M,
-    written: &mut Result<(), M::Error>,
-    wire: &'static str,
-    field: &Field<T>,
-) {
-    if written.is_ok() && !field.is_absent() {
-        *written = map.serialize_entry(wire, field);
-    }
+/// Writes a generated struct: one [`field`](ModelWriter::field) call per property, then
+/// [`end`](ModelWriter::end). The first error is kept and the rest skipped, so that generated
+/// code needs no `?` per property.
+pub struct ModelWriter<'a, M: SerializeMap> {
+    map: M,
+    written: Result<(), M::Error>,
+    unfit_properties: &'a UnfitProperties,
 }
 
-/// Writes the undocumented keys of a generated struct and ends its map, unless writing a
-/// property failed.
-pub fn serialize_rest<M: SerializeMap>(
-    mut map: M,
-    written: Result<(), M::Error>,
-    additional_properties: &AdditionalProperties,
-) -> Result<M::Ok, M::Error> {
-    written?;
-    for (key, value) in additional_properties {
-        map.serialize_entry(key, value)?;
+impl<'a, M: SerializeMap> ModelWriter<'a, M> {
+    /// Starts the map of a struct whose unfit values are `unfit_properties`.
+    pub fn new<S: serde::Serializer<SerializeMap = M, Error = M::Error>>(
+        serializer: S,
+        unfit_properties: &'a UnfitProperties,
+    ) -> Result<Self, M::Error> {
+        Ok(ModelWriter {
+            map: serializer.serialize_map(None)?,
+            written: Ok(()),
+            unfit_properties,
+        })
     }
-    map.end()
+
+    /// Writes one property, unless it is absent.
+    pub fn field<T: Serialize>(&mut self, wire: &'static str, field: &Field<T>) {
+        if self.written.is_err() {
+            return;
+        }
+        self.written = match field {
+            Field::Absent => Ok(()),
+            Field::Null => self.map.serialize_entry(wire, &()),
+            Field::Value(value) => self.map.serialize_entry(wire, value),
+            Field::Unfit => match self.unfit_properties.get(wire) {
+                Some(unfit) => self.map.serialize_entry(wire, &Marked(unfit)),
+                None => Ok(()),
+            },
+        };
+    }
+
+    /// Writes the undocumented keys and ends the map, unless writing a property failed.
+    pub fn end(mut self, additional_properties: &AdditionalProperties) -> Result<M::Ok, M::Error> {
+        self.written?;
+        for (key, value) in additional_properties {
+            self.map.serialize_entry(key, value)?;
+        }
+        self.map.end()
+    }
 }
 
 /// `Deserialize`, `Serialize` and [`crate::Read`] for a generated struct, from the pairs of
-/// field and wire name; the struct has an `additional_properties` field for the other keys.
+/// field and wire name; the struct has an `additional_properties` field for the other keys
+/// and an `unfit_properties` field for the values that did not fit.
 ///
 /// ```
-/// use graph_docs_runtime::Field;
+/// use graph_docs_runtime::{AdditionalProperties, Field, UnfitProperties};
 ///
 /// #[derive(Debug, Clone, PartialEq, Default)]
 /// pub struct ResultInfo {
 ///     pub code: Field<i32>,
 ///     pub sub_code: Field<i32>,
-///     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+///     pub additional_properties: AdditionalProperties,
+///     pub unfit_properties: UnfitProperties,
 /// }
 ///
 /// graph_docs_runtime::model!(ResultInfo = "microsoft.graph.resultInfo" {
@@ -147,28 +198,44 @@ pub fn serialize_rest<M: SerializeMap>(
 ///     sub_code: "subCode",
 /// });
 ///
-/// let info: ResultInfo = serde_json::from_str(r#"{"subCode": 7, "x": 1}"#).unwrap();
+/// let info: ResultInfo = serde_json::from_str(r#"{"subCode": 7, "code": "E1", "x": 1}"#).unwrap();
 /// assert_eq!(info.sub_code, Field::Value(7));
-/// assert_eq!(serde_json::to_string(&info).unwrap(), r#"{"subCode":7,"x":1}"#);
+/// assert_eq!(info.code, Field::Unfit);
+/// assert_eq!(info.unfit_properties.get("code").unwrap().raw, "E1");
+/// assert_eq!(serde_json::to_string(&info).unwrap(), r#"{"code":"E1","subCode":7,"x":1}"#);
 /// ```
 #[macro_export]
 macro_rules! model {
+    // A type without properties keeps every key.
+    (@read_property {}) => {
+        fn read_property<'de, A: $crate::__serde::de::MapAccess<'de>>(
+            &mut self,
+            key: $crate::Key<'de>,
+            map: &mut A,
+        ) -> ::std::result::Result<(), A::Error> {
+            $crate::read_additional(&mut self.additional_properties, key, map)
+        }
+    };
+    (@read_property { $( $(#[$attr:meta])* $field:ident: $wire:literal, )+ }) => {
+        fn read_property<'de, A: $crate::__serde::de::MapAccess<'de>>(
+            &mut self,
+            key: $crate::Key<'de>,
+            map: &mut A,
+        ) -> ::std::result::Result<(), A::Error> {
+            let read = match key.as_str() {
+                $( $(#[$attr])* $wire => $crate::read_field(&mut self.$field, map), )+
+                _ => return $crate::read_additional(&mut self.additional_properties, key, map),
+            };
+            $crate::keep_unfit(&mut self.unfit_properties, key, read)
+        }
+    };
     ($t:ident = $qualified:literal {
         $( $(#[$attr:meta])* $field:ident: $wire:literal, )*
     }) => {
         impl $crate::ReadProperty for $t {
             const EXPECTING: &'static str = ::std::concat!("a ", $qualified, " object");
 
-            fn read_property<'de, A: $crate::__serde::de::MapAccess<'de>>(
-                &mut self,
-                key: $crate::Key<'de>,
-                map: &mut A,
-            ) -> ::std::result::Result<(), A::Error> {
-                match key.as_str() {
-                    $( $(#[$attr])* $wire => $crate::read_field(&mut self.$field, map), )*
-                    _ => $crate::read_additional(&mut self.additional_properties, key, map),
-                }
-            }
+            $crate::model!(@read_property { $( $(#[$attr])* $field: $wire, )* });
 
             fn additional_properties_mut(&mut self) -> &mut $crate::AdditionalProperties {
                 &mut self.additional_properties
@@ -181,11 +248,9 @@ macro_rules! model {
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
                 #[allow(unused_mut)]
-                let mut map = serializer.serialize_map(::std::option::Option::None)?;
-                #[allow(unused_mut)]
-                let mut written = ::std::result::Result::Ok(());
-                $( $(#[$attr])* $crate::serialize_field(&mut map, &mut written, $wire, &self.$field); )*
-                $crate::serialize_rest(map, written, &self.additional_properties)
+                let mut writer = $crate::ModelWriter::new(serializer, &self.unfit_properties)?;
+                $( $(#[$attr])* writer.field($wire, &self.$field); )*
+                writer.end(&self.additional_properties)
             }
         }
 
@@ -211,7 +276,8 @@ mod tests {
     struct Sample {
         id: Field<String>,
         r#type: Field<i32>,
-        additional_properties: serde_json::Map<String, serde_json::Value>,
+        additional_properties: crate::AdditionalProperties,
+        unfit_properties: crate::UnfitProperties,
     }
 
     crate::model!(Sample = "test.sample" {
@@ -221,7 +287,8 @@ mod tests {
 
     #[derive(Debug, Clone, PartialEq, Default)]
     struct Empty {
-        additional_properties: serde_json::Map<String, serde_json::Value>,
+        additional_properties: crate::AdditionalProperties,
+        unfit_properties: crate::UnfitProperties,
     }
 
     crate::model!(Empty = "test.empty" {});
@@ -247,6 +314,29 @@ mod tests {
     fn a_type_without_properties_keeps_every_key() {
         let e: Empty = serde_json::from_value(json!({"a": 1})).unwrap();
         assert_eq!(serde_json::to_value(&e).unwrap(), json!({"a": 1}));
+    }
+
+    #[test]
+    fn an_unfit_value_is_kept_beside_the_fields_and_written_in_place() {
+        let body = json!({"type": "three", "id": "a"});
+        let s: Sample = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(s.r#type, Field::Unfit);
+        assert_eq!(s.unfit_properties.get("type").unwrap().raw, json!("three"));
+        assert_eq!(serde_json::to_value(&s).unwrap(), body);
+    }
+
+    #[test]
+    fn a_field_set_after_an_unfit_read_writes_its_new_value() {
+        let mut s: Sample = serde_json::from_value(json!({"type": "three"})).unwrap();
+        s.r#type.set(3);
+        assert_eq!(serde_json::to_value(&s).unwrap(), json!({"type": 3}));
+    }
+
+    #[test]
+    fn a_key_that_comes_twice_reads_as_its_last_value() {
+        let s: Sample = serde_json::from_str(r#"{"type": "x", "type": 4}"#).unwrap();
+        assert_eq!(s.r#type, Field::Value(4));
+        assert_eq!(serde_json::to_value(&s).unwrap(), json!({"type": 4}));
     }
 
     #[test]

@@ -1,51 +1,61 @@
-//! Tolerant reading of models: every kind of mismatch is kept raw in its property, written
+//! Tolerant reading of models: every kind of mismatch is kept raw for its property, written
 //! back unchanged, listed with its path, and the strict read refuses it. The model here is
 //! written the way generated code writes one.
 
-use graph_docs_runtime::{from_str_strict, Binary, Duration, Field, StrictError, UnfitValues};
-use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use graph_docs_runtime::{
+    from_str_strict, AdditionalProperties, Binary, Duration, Field, StrictError, UnfitProperties,
+    UnfitValues,
+};
+use serde::Serialize;
 use serde_json::{json, Value};
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 struct Inner {
-    #[serde(skip_serializing_if = "Field::is_absent")]
     code: Field<i32>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     kind: Field<Color>,
+    additional_properties: AdditionalProperties,
+    unfit_properties: UnfitProperties,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+graph_docs_runtime::model!(Inner = "microsoft.graph.inner" {
+    code: "code",
+    kind: "kind",
+});
+
+#[derive(Debug, Clone, PartialEq, Default)]
 struct Outer {
-    #[serde(skip_serializing_if = "Field::is_absent")]
     count: Field<i32>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     big: Field<i64>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     ratio: Field<f64>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     flag: Field<bool>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     name: Field<String>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     at: Field<chrono::DateTime<chrono::FixedOffset>>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     day: Field<chrono::NaiveDate>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     id: Field<uuid::Uuid>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     length: Field<Duration>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     bytes: Field<Binary>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     tags: Field<Vec<String>>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     inner: Field<Inner>,
-    #[serde(skip_serializing_if = "Field::is_absent")]
     items: Field<Vec<Inner>>,
-    #[serde(flatten)]
-    additional_properties: serde_json::Map<String, Value>,
+    additional_properties: AdditionalProperties,
+    unfit_properties: UnfitProperties,
 }
+
+graph_docs_runtime::model!(Outer = "microsoft.graph.outer" {
+    count: "count",
+    big: "big",
+    ratio: "ratio",
+    flag: "flag",
+    name: "name",
+    at: "at",
+    day: "day",
+    id: "id",
+    length: "length",
+    bytes: "bytes",
+    tags: "tags",
+    inner: "inner",
+    items: "items",
+});
 
 #[derive(Debug, Clone, PartialEq)]
 enum Color {
@@ -72,70 +82,6 @@ impl Serialize for Color {
 }
 
 graph_docs_runtime::read_enum!(Color, "microsoft.graph.color");
-graph_docs_runtime::read_object!(Inner, "microsoft.graph.inner");
-
-impl<'de> Deserialize<'de> for Inner {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Inner;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Inner, A::Error> {
-                let mut i = Inner::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "code" => i.code = map.next_value()?,
-                        "kind" => i.kind = map.next_value()?,
-                        _ => {
-                            map.next_value::<Value>()?;
-                        }
-                    }
-                }
-                Ok(i)
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
-impl<'de> Deserialize<'de> for Outer {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Outer;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outer, A::Error> {
-                let mut o = Outer::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "count" => o.count = map.next_value()?,
-                        "big" => o.big = map.next_value()?,
-                        "ratio" => o.ratio = map.next_value()?,
-                        "flag" => o.flag = map.next_value()?,
-                        "name" => o.name = map.next_value()?,
-                        "at" => o.at = map.next_value()?,
-                        "day" => o.day = map.next_value()?,
-                        "id" => o.id = map.next_value()?,
-                        "length" => o.length = map.next_value()?,
-                        "bytes" => o.bytes = map.next_value()?,
-                        "tags" => o.tags = map.next_value()?,
-                        "inner" => o.inner = map.next_value()?,
-                        "items" => o.items = map.next_value()?,
-                        _ => {
-                            o.additional_properties.insert(key, map.next_value()?);
-                        }
-                    }
-                }
-                Ok(o)
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
 
 fn fitting() -> Value {
     json!({
@@ -225,7 +171,11 @@ fn a_mismatch_deep_in_a_collection_item_affects_only_that_property() {
     let items = o.items.value().expect("the collection itself fits");
     assert_eq!(items[0].code, Field::Value(2));
     assert_eq!(items[1].kind, Field::Value(Color::Red));
-    assert_eq!(items[1].code.unfit().unwrap().raw, json!("two"));
+    assert_eq!(items[1].code, Field::Unfit);
+    assert_eq!(
+        items[1].unfit_properties.get("code").unwrap().raw,
+        json!("two")
+    );
     let paths: Vec<String> = o.unfit_values().into_iter().map(|u| u.path).collect();
     assert_eq!(
         paths,

@@ -75,7 +75,7 @@ pub fn emit(
     let value = format_ident!("Value");
     quote! {
         use ::serde_json::{Error, #value};
-        use #runtime::{Field, UnfitValues as _};
+        use #runtime::{UnfitValue, UnfitValues as _};
 
         /// The value written back, and each value that did not fit its declared type.
         pub type Answer = (Value, ::std::vec::Vec<::std::string::String>);
@@ -85,9 +85,19 @@ pub fn emit(
         /// Read as a property of type `T` (tolerantly, as a model reads its properties) and
         /// written back.
         fn through<T: ::serde::Serialize + #runtime::Read>(value: Value) -> ::std::result::Result<Answer, Error> {
-            let read: Field<T> = ::serde_json::from_value(value)?;
-            let unfit = read.unfit_values().iter().map(::std::string::ToString::to_string).collect();
-            ::std::result::Result::Ok((::serde_json::to_value(&read)?, unfit))
+            if value.is_null() {
+                return ::std::result::Result::Ok((value, ::std::vec::Vec::new()));
+            }
+            match T::read(value)? {
+                ::std::result::Result::Ok(read) => {
+                    let unfit = read.unfit_values().iter().map(::std::string::ToString::to_string).collect();
+                    ::std::result::Result::Ok((::serde_json::to_value(&read)?, unfit))
+                }
+                ::std::result::Result::Err(raw) => {
+                    let unfit = UnfitValue { path: "$".into(), raw: raw.clone(), expected: T::expected().into_owned() };
+                    ::std::result::Result::Ok((raw, ::std::vec![unfit.to_string()]))
+                }
+            }
         }
 
         /// Read as a collection page, and written back.

@@ -16,6 +16,9 @@ use crate::schema::{Primitive, Property, Schema, TypeDef, TypeKind};
 /// Name of the map that keeps what the docs do not list.
 pub const ADDITIONAL: &str = "additional_properties";
 
+/// Name of the list that keeps the values that do not fit their documented types.
+pub const UNFIT: &str = "unfit_properties";
+
 /// All properties of a type, base types' first.
 pub fn all_properties<'s>(schema: &'s Schema, names: &Names, index: usize) -> Vec<&'s Property> {
     schema.all_properties(index, |v, q| names.index_of(v, q))
@@ -39,7 +42,7 @@ impl StructContext<'_> {
         let ident = format_ident!("{}", name);
         let runtime = super::runtime_crate();
 
-        let mut scope = Scope::with_reserved(&[ADDITIONAL]);
+        let mut scope = Scope::with_reserved(&[ADDITIONAL, UNFIT]);
         let mut fields = Vec::new();
         let mut wire_names = Vec::new();
         for p in all_properties(self.schema, self.names, index) {
@@ -65,6 +68,7 @@ impl StructContext<'_> {
         }
         let docs = doc_attrs(&type_doc(t));
         let additional = format_ident!("{}", ADDITIONAL);
+        let unfit = format_ident!("{}", UNFIT);
         let table = tables.add(Table {
             macro_name: "model",
             head: format!("{name} = {:?}", t.qualified_name()),
@@ -78,6 +82,9 @@ impl StructContext<'_> {
                 /// Properties the documentation does not list, such as `@odata.context`, kept
                 /// as they were so that nothing is lost on a round trip.
                 pub #additional: #runtime::AdditionalProperties,
+                /// Values of the properties above that do not fit their documented types
+                /// (each such field is `Field::Unfit`), kept as they were and written back.
+                pub #unfit: #runtime::UnfitProperties,
             }
 
             #table
