@@ -87,8 +87,8 @@ impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
 /// The generated `read_property` calls this once per arm and hands every arm's result to one
 /// `keep_unfit` rather than writing `?` in each: for a struct of 200 properties that is far
 /// less code for rustc to check. Never inlined: what it inlines (the whole read of a `T`)
-/// is then compiled once per property type rather than once per property, which keeps a
-/// program that reads many types a third smaller, for one call per property.
+/// is then compiled once per property type rather than once per property (the example
+/// runner's reading code: 13% smaller), for one call per property.
 #[inline(never)]
 pub fn read_field<'de, T: Read, A: MapAccess<'de>>(
     field: &mut Field<T>,
