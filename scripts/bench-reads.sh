@@ -15,8 +15,9 @@
 # Each commit reads the bodies that pass its own example check: the ratio typed/Value is the
 # figure to compare, not the milliseconds. Then, like for like, both runners read the same
 # bodies: those both commits' checks pass, identical apart from their id (jq), each runner run
-# directly (`RUNNER bench N < FILE`), alternating, R rounds; the inputs and the common file
-# are kept under target/bench-reads/ for profiling.
+# directly (`RUNNER bench N < FILE`), alternating, R rounds, then the medians of the R
+# ratios and of new/old per pair; the inputs and the common file are kept under
+# target/bench-reads/ for profiling.
 #
 # Corpus: $GRAPH_DOCS_CORPUS, default ../shared/graph-docs/api-reference beside the workspace.
 set -euo pipefail
@@ -103,8 +104,17 @@ echo "like for like: $(wc -l <"$common") bodies both commits read ($common)"
 printf "%-10s %11s %11s %7s %8s\n" commit typed Value ratio bodies
 # direct REV RUNNER: the runner itself on the common bodies, its figures
 direct() { "$2" bench "$rounds" <"$common" | figures "$1"; }
+: >"$root/direct-before.txt"
+: >"$root/direct-after.txt"
 for _ in $(seq "$repeat"); do
-    direct "$before_sha" "$before_runner"
-    direct "$after_sha" "$after_runner"
+    direct "$before_sha" "$before_runner" | tee -a "$root/direct-before.txt"
+    direct "$after_sha" "$after_runner" | tee -a "$root/direct-after.txt"
 done
+# One run is not to be trusted on a small machine; the medians of the alternations are.
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+ratios() { awk '{ print $6 }' "$root/direct-$1.txt"; }
+echo
+echo "medians of $repeat alternations: typed/Value $before_sha $(ratios before | median)," \
+    "$after_sha $(ratios after | median); new/old per pair" \
+    "$(paste <(ratios before) <(ratios after) | awk '{ printf "%.3f\n", $2 / $1 }' | median)"
 load_note "at end"
