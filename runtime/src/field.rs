@@ -113,43 +113,56 @@ impl Serialize for Unfit {
 /// `op.unfit_properties.get("attemptsCount")`. Consulted only for a field that is
 /// [`Field::Unfit`], so a field set afterwards writes its new value.
 ///
-/// A list rather than a map: it is empty in nearly every struct, and an empty `Vec` costs
-/// nothing to make or drop.
+/// A list rather than a map, and boxed: it is empty in nearly every struct, and an empty one
+/// is one null pointer to make, move and drop.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct UnfitProperties(Vec<(String, Unfit)>);
+#[allow(
+    clippy::box_collection,
+    reason = "the box is the point: a thin pointer in every struct, allocated only when used"
+)]
+pub struct UnfitProperties(Option<Box<Vec<(String, Unfit)>>>);
 
 impl UnfitProperties {
     /// What came for the property of wire name `wire`, if it did not fit.
     pub fn get(&self, wire: &str) -> Option<&Unfit> {
-        self.0.iter().find(|(w, _)| w == wire).map(|(_, u)| u)
+        self.iter().find(|(w, _)| *w == wire).map(|(_, u)| u)
     }
 
     /// Keeps `unfit` for `wire`, in place of what was kept for it before (a key that comes
     /// twice reads as its last value, as for every other property).
     pub fn insert(&mut self, wire: String, unfit: Unfit) {
-        match self.0.iter_mut().find(|(w, _)| *w == wire) {
+        let list = self.0.get_or_insert_with(Box::default);
+        match list.iter_mut().find(|(w, _)| *w == wire) {
             Some((_, kept)) => *kept = unfit,
-            None => self.0.push((wire, unfit)),
+            None => list.push((wire, unfit)),
         }
     }
 
     /// Forgets what was kept for `wire`.
     pub fn remove(&mut self, wire: &str) -> Option<Unfit> {
-        let at = self.0.iter().position(|(w, _)| w == wire)?;
-        Some(self.0.remove(at).1)
+        let list = self.0.as_mut()?;
+        let at = list.iter().position(|(w, _)| w == wire)?;
+        let (_, unfit) = list.remove(at);
+        if list.is_empty() {
+            self.0 = None;
+        }
+        Some(unfit)
     }
 
     /// Wire names and values, in the order they were read.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Unfit)> {
-        self.0.iter().map(|(w, u)| (w.as_str(), u))
+        self.0
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(|(w, u)| (w.as_str(), u))
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.0.as_ref().map_or(0, |list| list.len())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.is_none()
     }
 }
 
@@ -230,6 +243,8 @@ mod tests {
         );
         assert!(!needs_drop::<Field<bool>>());
         assert!(!needs_drop::<Field<chrono::DateTime<chrono::FixedOffset>>>());
+        // What every struct carries for its unfit values, most often none: one pointer.
+        assert_eq!(size_of::<UnfitProperties>(), size_of::<usize>());
     }
 
     #[test]
@@ -245,5 +260,6 @@ mod tests {
         assert_eq!(kept.get("count").unwrap().raw, Value::from("b"));
         assert_eq!(kept.remove("count").unwrap().raw, Value::from("b"));
         assert!(kept.is_empty());
+        assert_eq!(kept, UnfitProperties::default());
     }
 }
