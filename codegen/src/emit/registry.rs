@@ -94,8 +94,9 @@ pub fn emit(
                     ::std::result::Result::Ok((::serde_json::to_value(&read)?, unfit))
                 }
                 ::std::result::Result::Err(raw) => {
-                    let unfit = UnfitValue { path: "$".into(), raw: raw.clone(), expected: T::expected().into_owned() };
-                    ::std::result::Result::Ok((raw, ::std::vec![unfit.to_string()]))
+                    let unfit = UnfitValue { path: "$".into(), raw, expected: T::expected().into_owned() };
+                    let line = ::std::string::ToString::to_string(&unfit);
+                    ::std::result::Result::Ok((unfit.raw, ::std::vec![line]))
                 }
             }
         }
