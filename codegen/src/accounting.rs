@@ -12,7 +12,7 @@ use crate::parse::Page;
 use crate::schema::Schema;
 
 /// Diagnostics that speak for a whole page: nothing on it is used, and they say so.
-const PAGE_WIDE: [&str; 2] = ["page-skipped", "duplicate-type"];
+const PAGE_WIDE: [&str; 1] = ["page-skipped"];
 
 /// Counts of table rows and JSON keys by what became of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -41,12 +41,19 @@ pub fn balance(pages: &[Page], schema: &Schema) -> Balance {
     let mut used: HashSet<(&str, usize)> = HashSet::new();
     let mut names: HashSet<(&str, String)> = HashSet::new();
     for t in &schema.types {
+        let parts = || std::iter::once(&t.source).chain(&t.other_parts);
         for p in &t.properties {
-            used.insert((&p.source.file, p.source.line));
-            names.insert((&t.source.file, p.name.to_ascii_lowercase()));
+            for at in std::iter::once(&p.source).chain(&p.also_documented) {
+                used.insert((&at.file, at.line));
+            }
+            for part in parts() {
+                names.insert((&part.file, p.name.to_ascii_lowercase()));
+            }
         }
         for m in &t.members {
-            used.insert((&m.source.file, m.source.line));
+            for at in std::iter::once(&m.source).chain(&m.also_documented) {
+                used.insert((&at.file, at.line));
+            }
         }
     }
     let reported: HashSet<(&str, usize)> = schema

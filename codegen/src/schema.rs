@@ -47,8 +47,13 @@ pub struct TypeDef {
     /// only entities can be addressed so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub addressed: Option<Written>,
-    /// Where the type is defined: the resource annotation, or the title of the page.
+    /// Where the type is defined: the resource annotation, or the title of the page. For a
+    /// type several pages document, the page that speaks for it (named after it).
     pub source: Location,
+    /// Where other pages define their part of the same type (Intune documents
+    /// `deviceManagement` on sixteen pages): the type is the union of all parts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_parts: Vec<Location>,
     pub description: Option<String>,
     /// Front matter `ms.prod` / `ms.subservice`: the product area the page belongs to.
     pub area: Option<String>,
@@ -94,6 +99,10 @@ pub struct Property {
     pub unresolved: Option<String>,
     pub description: Option<String>,
     pub source: Location,
+    /// Other rows or keys, on other parts of the type, that document the same property and
+    /// agree with `source`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_documented: Vec<Location>,
 }
 
 /// Text as a page writes it, and where: what a reading of the page rests on.
@@ -111,6 +120,9 @@ pub struct Member {
     pub description: Option<String>,
     /// The table row, or the property whose description listed the member.
     pub source: Location,
+    /// Other rows that list the same member and agree with `source`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_documented: Vec<Location>,
 }
 
 /// The primitive types of CSDL that the docs use.

@@ -18,13 +18,19 @@ fn awkward_names_become_valid_distinct_identifiers() {
         .diagnostics
         .iter()
         .find(|d| d.code == "duplicate-type")
-        .expect("Gizmo and gizmo are one type defined twice");
+        .expect("the two pages of gizmo disagree about its id");
     assert_eq!(duplicate.source.file, "beta/resources/gizmo-again.md");
+    assert!(
+        duplicate.message.contains("beta/resources/gizmo.md:"),
+        "names both places: {}",
+        duplicate.message
+    );
 
     let output = Emitter::new(&loaded.schema).emit(IncludeStyle::Relative);
     let beta = &output.files["beta.rs"];
     for expected in [
         "pub r#type:",
+        "pub colour:",
         "pub self_:",
         "pub _3d_model:",
         ": \"@microsoft.graph.downloadUrl\",",

@@ -21,6 +21,8 @@ pub struct Inline {
 pub struct Link {
     pub text: String,
     pub dest: String,
+    /// Where the link's text starts in the text of its inline content (a byte offset).
+    pub at: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -122,8 +124,9 @@ pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
     let mut out = Vec::new();
     let mut open = Open::None;
     let mut table: Option<TableBuilder> = None;
-    // Links nest inside inline content; their text is gathered separately.
-    let mut link_stack: Vec<(String, String)> = Vec::new();
+    // Links nest inside inline content; their text is gathered separately, with where it
+    // starts.
+    let mut link_stack: Vec<(String, String, usize)> = Vec::new();
     let mut quote_depth = 0usize;
 
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
@@ -151,7 +154,7 @@ pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
                     kind,
                 } = std::mem::replace(&mut open, Open::None)
                 {
-                    content.text = content.text.trim().to_string();
+                    trim(&mut content);
                     out.push(match kind {
                         InlineKind::Heading(level) => Block::Heading {
                             level,
@@ -263,20 +266,23 @@ pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
             Event::End(TagEnd::TableCell) => {
                 if let Some(t) = table.as_mut() {
                     if let (Some(mut cell), Some(row)) = (t.cell.take(), t.row.as_mut()) {
-                        cell.text = cell.text.trim().to_string();
+                        trim(&mut cell);
                         row.cells.push(cell);
                     }
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                link_stack.push((String::new(), dest_url.to_string()));
+                let at = current_inline(&mut open, &mut table).map_or(0, |i| i.text.len());
+                link_stack.push((String::new(), dest_url.to_string(), at));
             }
             Event::End(TagEnd::Link) => {
-                if let Some((text, dest)) = link_stack.pop() {
+                if let Some((text, dest, at)) = link_stack.pop() {
                     if let Some(inline) = current_inline(&mut open, &mut table) {
+                        let leading = text.len() - text.trim_start().len();
                         inline.links.push(Link {
                             text: text.trim().to_string(),
                             dest,
+                            at: at + leading,
                         });
                     }
                 }
@@ -316,6 +322,15 @@ pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
     out
 }
 
+/// Trims the text, keeping the link offsets pointing at their text.
+fn trim(inline: &mut Inline) {
+    let leading = inline.text.len() - inline.text.trim_start().len();
+    inline.text = inline.text.trim().to_string();
+    for link in &mut inline.links {
+        link.at = link.at.saturating_sub(leading).min(inline.text.len());
+    }
+}
+
 fn current_inline<'a>(
     open: &'a mut Open,
     table: &'a mut Option<TableBuilder>,
@@ -332,10 +347,10 @@ fn current_inline<'a>(
 fn push_text(
     open: &mut Open,
     table: &mut Option<TableBuilder>,
-    links: &mut [(String, String)],
+    links: &mut [(String, String, usize)],
     text: &str,
 ) {
-    if let Some((link_text, _)) = links.last_mut() {
+    if let Some((link_text, _, _)) = links.last_mut() {
         link_text.push_str(text);
     }
     if let Some(inline) = current_inline(open, table) {

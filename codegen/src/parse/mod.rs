@@ -14,7 +14,8 @@ pub mod type_ref;
 
 pub use blocks::{Inline, Link};
 pub use page::{
-    AnnotatedBlock, Annotation, CodeBlock, Mention, Page, Row, Section, Table, Title, TitleKind,
+    AnnotatedBlock, Annotation, CodeBlock, Mention, MethodRow, Page, Row, Section, Table, Title,
+    TitleKind,
 };
 
 use crate::diagnostics::{Diagnostic, Location};
@@ -40,6 +41,7 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
         namespace: None,
         description: None,
         inherits_from: None,
+        derived: Vec::new(),
         tables: Vec::new(),
         methods: Vec::new(),
         annotated: Vec::new(),
@@ -82,6 +84,7 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 if page.inherits_from.is_none() {
                     page.inherits_from = prose::inherits_from(content, *line);
                 }
+                page.derived.extend(prose::derived_types(content, *line));
                 if in_intro && !quoted && !prose::is_include(&content.text) {
                     intro.push(content.text.clone());
                 }
@@ -144,19 +147,51 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 unbind(&mut pending, &mut page, &mut diagnostics);
                 let header: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
                 let Some(section) = prose::table_section(heading.as_deref(), &header) else {
+                    let cell_mention = |cell: &Inline, line| Mention {
+                        text: cell.text.trim().to_string(),
+                        link: cell.links.first().map(|l| l.dest.clone()),
+                        line,
+                    };
                     if prose::is_methods_table(&header) {
+                        let returns = header
+                            .iter()
+                            .position(|h| h.trim().to_ascii_lowercase().starts_with("return"));
                         page.methods.extend(rows.iter().filter_map(|r| {
-                            let first = r.cells.first()?;
+                            Some(MethodRow {
+                                method: cell_mention(r.cells.first()?, r.line),
+                                returns: returns
+                                    .and_then(|c| r.cells.get(c))
+                                    .map(|c| cell_mention(c, r.line)),
+                            })
+                        }));
+                    } else if prose::is_derived_types_heading(heading.as_deref()) {
+                        page.derived.extend(rows.iter().filter_map(|r| {
+                            let cell = r.cells.first()?;
+                            let link = cell.links.first()?;
                             Some(Mention {
-                                text: first.text.trim().to_string(),
-                                link: first.links.first().map(|l| l.dest.clone()),
+                                text: link.text.trim_matches(['*', '`']).to_string(),
+                                link: Some(link.dest.clone()),
                                 line: r.line,
                             })
                         }));
                     }
                     continue;
                 };
+                let mut kept = Vec::with_capacity(rows.len());
                 for row in rows {
+                    // `|**Onboarding**|`: a label over the rows of one feature area (the
+                    // older Intune pages), not a property.
+                    if row.written == 1 && header.len() > 1 && is_section_label(&row.cells[0]) {
+                        diagnostics.push(Diagnostic::note(
+                            "table-section-row",
+                            at(row.line),
+                            format!(
+                                "{:?} labels the rows below it; it is no property",
+                                row.cells[0].text
+                            ),
+                        ));
+                        continue;
+                    }
                     if row.written < header.len() {
                         diagnostics.push(Diagnostic::warning(
                             "table-row-cells",
@@ -169,19 +204,17 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                             ),
                         ));
                     }
+                    kept.push(Row {
+                        line: row.line,
+                        cells: row.cells.clone(),
+                    });
                 }
                 page.tables.push(Table {
                     section,
                     heading: heading.clone(),
                     line: *line,
                     header,
-                    rows: rows
-                        .iter()
-                        .map(|r| Row {
-                            line: r.line,
-                            cells: r.cells.clone(),
-                        })
-                        .collect(),
+                    rows: kept,
                 });
             }
         }
@@ -192,6 +225,17 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
         page.description = Some(description);
     }
     (page, diagnostics)
+}
+
+/// A row of one cell holding a short title: `|**Onboarding**|`, `|**Device configuration**|`.
+/// (A sentence alone on a row is a description broken over two lines, not a label.)
+fn is_section_label(cell: &Inline) -> bool {
+    let text = cell.text.trim();
+    let words = text.split_whitespace().count();
+    (1..=5).contains(&words)
+        && text.starts_with(|c: char| c.is_ascii_uppercase())
+        && !text.contains(['.', ',', ':', '`', '='])
+        && cell.links.is_empty()
 }
 
 /// An annotation followed by something other than its code block.

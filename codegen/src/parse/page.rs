@@ -21,9 +21,12 @@ pub struct Page {
     pub description: Option<String>,
     /// "Inherits from [x](x.md)" in the prose.
     pub inherits_from: Option<Mention>,
+    /// The types the page says derive from its type: "the derived types are [x](x.md), ...",
+    /// a `## Derived types` table.
+    pub derived: Vec<Mention>,
     pub tables: Vec<Table>,
     /// Rows of the Methods table: the operations the page lists (`Get x`, `Update x`, ...).
-    pub methods: Vec<Mention>,
+    pub methods: Vec<MethodRow>,
     pub annotated: Vec<AnnotatedBlock>,
 }
 
@@ -54,6 +57,15 @@ pub struct Title {
     pub type_name: Option<String>,
     pub kind: TitleKind,
     pub line: usize,
+}
+
+/// A row of a resource page's Methods table.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodRow {
+    /// The first cell: `Get x`, `List x`, with the link to the API page.
+    pub method: Mention,
+    /// The Return type cell, when the table has one: `[x](x.md) collection`, `None`.
+    pub returns: Option<Mention>,
 }
 
 /// A type named in prose or a cell, by text and maybe by link.

@@ -1,7 +1,7 @@
 //! Reading the prose conventions of the docs: titles, the `Namespace:` line, "Inherits from",
 //! tab markers, and which heading introduces which table.
 
-use super::blocks::Inline;
+use super::blocks::{Inline, Link};
 use super::page::{Mention, Section, Title, TitleKind};
 
 /// `# [HTTP](#tab/http)`: a tab of a multi-language sample, not a section.
@@ -70,41 +70,247 @@ pub fn namespace(text: &str) -> Option<String> {
     is_type_name(ns).then(|| ns.to_string())
 }
 
-/// "Inherits from [entity](entity.md)." / "Derived from ...".
+/// How pages say what a type derives from: "Inherits from [entity](entity.md).", "Inherited
+/// from [domainDnsRecord](..) entity", "properties are inherited from", "is a subtype of",
+/// "the derivative of the [x]", "creates a subclass from [x]", ...
+const BASE_PHRASES: [&str; 12] = [
+    "inherits from",
+    "inherited from",
+    "inherit from",
+    "derived from",
+    "derives from",
+    "derivative of",
+    "subclass of",
+    "subclass from",
+    "sub-class of",
+    "subtype of",
+    "sub-type of",
+    "extends",
+];
+
+/// Words that may stand between such a phrase and the type it names: "Inherits from the
+/// [parentLabelDetails](..)", "Inherits from base class [identityUserFlow](..)".
+const BASE_FILLER: [&str; 8] = [
+    "the", "a", "an", "base", "class", "type", "abstract", "parent",
+];
+
+/// The base type a paragraph names, if it names one: the link (or the type-like word) that
+/// follows an inheritance phrase, past filler words. "Other types inherit from this type"
+/// names none, and neither does "derived from ISO 639-1": an unlinked word counts only when
+/// it is written as a type name is (`**baseItem**`, `baseItem`, `microsoft.graph.baseItem`).
 pub fn inherits_from(content: &Inline, line: usize) -> Option<Mention> {
     let lower = content.text.to_ascii_lowercase();
-    let at = [
-        "inherits from",
-        "derived from",
-        "derives from",
-        "subclass of",
-        "sub-class of",
-    ]
-    .iter()
-    .filter_map(|p| lower.find(p).map(|i| i + p.len()))
-    .min()?;
-    let rest = content.text[at..].trim_start();
-    // Prefer the link written right after the phrase.
-    if let Some(link) = content
+    let links = link_spans(content);
+    let mut starts: Vec<(usize, usize)> = BASE_PHRASES
+        .iter()
+        .flat_map(|p| lower.match_indices(p).map(move |(i, _)| (i, i + p.len())))
+        .filter(|&(_, end)| lower[end..].starts_with([' ', '\n']))
+        .filter(|&(start, _)| about_this_type(&lower, &links, start))
+        .collect();
+    starts.sort_unstable();
+    starts.into_iter().find_map(|(_, at)| {
+        let rest_at = skip_words(&content.text, at, &BASE_FILLER);
+        if let Some((_, _, link)) = links.iter().find(|(start, _, _)| {
+            *start >= rest_at && only_decoration(&content.text[rest_at..*start])
+        }) {
+            return Some(Mention {
+                text: link.text.trim_matches(|c| c == '*' || c == '`').to_string(),
+                link: Some(link.dest.clone()),
+                line,
+            });
+        }
+        let rest = content.text[rest_at..].trim_start_matches(['*', '`']);
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
+            .collect();
+        let word = word.trim_end_matches('.');
+        let written_as_type = rest.len() < content.text[rest_at..].len()
+            || word.contains('.')
+            || (word.starts_with(|c: char| c.is_ascii_lowercase())
+                && word.contains(|c: char| c.is_ascii_uppercase()));
+        (written_as_type && is_type_name(word)).then(|| Mention {
+            text: word.to_string(),
+            link: None,
+            line,
+        })
+    })
+}
+
+/// Whether the inheritance phrase at `start` speaks of the page's own type: not of a type
+/// linked earlier in its sentence ("... [openIdConnectProvider](..) resource type, which will
+/// inherit from identityProviderBase"), nor of a plural subject ("All the session controls
+/// inherit from [conditionalAccessSessionControl]"): the bare "inherit" is plural unless
+/// "will" or "to" governs it.
+fn about_this_type(lower: &str, links: &[(usize, usize, &Link)], start: usize) -> bool {
+    let sentence = lower[..start].rfind(". ").map_or(0, |i| i + 2);
+    let before = lower[sentence..start].trim_end();
+    let plural = lower[start..].starts_with("inherit from")
+        && !(before.ends_with(" will") || before.ends_with(" to") || before == "will");
+    !plural && !links.iter().any(|(s, _, _)| (sentence..start).contains(s))
+}
+
+/// How a base type's page names the types derived from it, the list following the phrase:
+/// "the derived types are [a](a.md), [b](b.md), and [c](c.md)", "Subtypes include [a] and
+/// [b]", "Base type for [a]", "the base type for richer location types such as [room] and
+/// [roomList]", "one of the following derived types: [a] and [b]", "is inherited by [a]".
+const DERIVED_BEFORE_LIST: [&str; 12] = [
+    "derived types are",
+    "derived types include",
+    "derived types:",
+    "subtypes include",
+    "subtypes are",
+    "base type for",
+    "base type of",
+    "base class for",
+    "base class of",
+    "base resource for",
+    "is inherited by",
+    "are inherited by",
+];
+
+/// ... or the list preceding it: "[a](a.md) and [b](b.md) both inherit from this base type",
+/// "[serviceEndpoint](..) types inherit from this type", "The [a] and [b] resources are
+/// subclasses of this superclass".
+const DERIVED_AFTER_LIST: [&str; 3] = [
+    "inherit from this",
+    "subclasses of this",
+    "inherits from this",
+];
+
+/// Words between the phrase and its list that keep the list the phrase's: "the base type
+/// for richer location types such as [room]" ends with "such as"; "a base class for apply
+/// actions in the [accessReviewScheduleSettings]" does not, and names no derived type.
+const LIST_LEADS: [&str; 6] = ["such as", "like", "including", "include", ":", "are"];
+
+/// The types a paragraph of a base type's page names as derived from it.
+pub fn derived_types(content: &Inline, line: usize) -> Vec<Mention> {
+    let lower = content.text.to_ascii_lowercase();
+    let links = link_spans(content);
+    let mention = |link: &Link| Mention {
+        text: link.text.trim_matches(|c| c == '*' || c == '`').to_string(),
+        link: Some(link.dest.clone()),
+        line,
+    };
+    let mut out: Vec<Mention> = Vec::new();
+    for phrase in DERIVED_BEFORE_LIST {
+        for (at, _) in lower.match_indices(phrase) {
+            let end = at + phrase.len();
+            let Some(first) = links.iter().position(|(start, _, _)| *start >= end) else {
+                continue;
+            };
+            let gap = lower[end..links[first].0].trim();
+            let leads = gap.is_empty()
+                || only_decoration(gap)
+                || LIST_LEADS.iter().any(|l| gap.ends_with(l))
+                || gap
+                    .split_whitespace()
+                    .all(|w| ["the", "following"].contains(&w));
+            if leads {
+                out.extend(list_run(&content.text, &links, first, true).map(mention));
+            }
+        }
+    }
+    for phrase in DERIVED_AFTER_LIST {
+        for (at, _) in lower.match_indices(phrase) {
+            let Some(last) = links.iter().rposition(|(_, end, _)| *end <= at) else {
+                continue;
+            };
+            let gap = &lower[links[last].1..at];
+            let joined = gap
+                .split(|c: char| c.is_whitespace() || c == ')' || c == '*')
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    [
+                        "types",
+                        "type",
+                        "resources",
+                        "resource",
+                        "both",
+                        "all",
+                        "can",
+                        "will",
+                        "are",
+                        "is",
+                    ]
+                    .contains(&w)
+                });
+            if joined {
+                out.extend(list_run(&content.text, &links, last, false).map(mention));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.text.cmp(&b.text));
+    out.dedup_by(|a, b| a.text.eq_ignore_ascii_case(&b.text));
+    out
+}
+
+/// The links of a list that starts (`forward`) or ends at `links[from]`, joined by commas,
+/// "and" and "or".
+fn list_run<'l>(
+    text: &str,
+    links: &'l [(usize, usize, &'l Link)],
+    from: usize,
+    forward: bool,
+) -> impl Iterator<Item = &'l Link> {
+    let joins = |a: usize, b: usize| {
+        text[links[a].1..links[b].0]
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '*' | ')' | '('))
+            .filter(|w| !w.is_empty())
+            .all(|w| ["and", "or"].contains(&w.to_ascii_lowercase().as_str()))
+    };
+    let (mut first, mut last) = (from, from);
+    if forward {
+        while last + 1 < links.len() && joins(last, last + 1) {
+            last += 1;
+        }
+    } else {
+        while first > 0 && joins(first - 1, first) {
+            first -= 1;
+        }
+    }
+    links[first..=last].iter().map(|(_, _, l)| *l)
+}
+
+/// Each link with where its text sits in `content.text`, in order.
+fn link_spans(content: &Inline) -> Vec<(usize, usize, &Link)> {
+    content
         .links
         .iter()
-        .find(|l| !l.text.is_empty() && rest.starts_with(&l.text))
-    {
-        return Some(Mention {
-            text: link.text.clone(),
-            link: Some(link.dest.clone()),
-            line,
-        });
+        .filter(|l| {
+            !l.text.is_empty() && content.text.get(l.at..l.at + l.text.len()) == Some(&l.text)
+        })
+        .map(|l| (l.at, l.at + l.text.len(), l))
+        .collect()
+}
+
+/// The position after the words of `filler` that follow `at`.
+fn skip_words(text: &str, mut at: usize, filler: &[&str]) -> usize {
+    loop {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start();
+        let word_len = trimmed
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(trimmed.len());
+        let word = &trimmed[..word_len];
+        if word.is_empty() || !filler.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+            return at + (rest.len() - trimmed.len());
+        }
+        at += rest.len() - trimmed.len() + word_len;
     }
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_')
-        .collect();
-    let word = word.trim_end_matches('.');
-    is_type_name(word).then(|| Mention {
-        text: word.to_string(),
-        link: None,
-        line,
+}
+
+/// Only markdown decoration and spaces: `**`, `` ` ``.
+fn only_decoration(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || c == '*' || c == '`' || c == '_')
+}
+
+/// `## Derived types`: a section listing the types derived from the page's type.
+pub fn is_derived_types_heading(heading: Option<&str>) -> bool {
+    heading.is_some_and(|h| {
+        let h = h.trim().to_ascii_lowercase();
+        h == "derived types" || h == "derived resources" || h == "subtypes"
     })
 }
 
@@ -135,10 +341,19 @@ pub fn table_section(heading: Option<&str>, header: &[String]) -> Option<Section
     if !has_type_column {
         return None;
     }
-    if first.starts_with("relationship") || heading.contains("relationship") {
+    // The heading says what the table holds; a Properties section whose header reads
+    // "Relationship" (`presence.md`) still lists properties.
+    let named = |f: &str| f.starts_with("propert") || f.starts_with("relationship") || f == "name";
+    if heading.contains("relationship") && named(&first) {
         return Some(Section::Relationships);
     }
-    if first.starts_with("propert") || (first == "name" && heading.contains("propert")) {
+    if heading.contains("propert") && named(&first) {
+        return Some(Section::Properties);
+    }
+    if first.starts_with("relationship") {
+        return Some(Section::Relationships);
+    }
+    if first.starts_with("propert") {
         return Some(Section::Properties);
     }
     None
@@ -176,6 +391,7 @@ mod tests {
             links: vec![Link {
                 text: "entity".into(),
                 dest: "entity.md".into(),
+                at: 14,
             }],
             code_spans: vec![],
         };
@@ -184,6 +400,127 @@ mod tests {
             (m.text.as_str(), m.link.as_deref()),
             ("entity", Some("entity.md"))
         );
+    }
+
+    /// `text` with each of `links` at the first place its text appears as a whole word
+    /// after the previous one.
+    fn linked(text: &str, links: &[(&str, &str)]) -> Inline {
+        let mut from = 0;
+        let links = links
+            .iter()
+            .filter_map(|(link_text, dest)| {
+                let at = text[from..]
+                    .match_indices(link_text)
+                    .map(|(i, _)| from + i)
+                    .find(|&i| {
+                        let before = text[..i].chars().last();
+                        let after = text[i + link_text.len()..].chars().next();
+                        !before.is_some_and(char::is_alphanumeric)
+                            && !after.is_some_and(char::is_alphanumeric)
+                    })?;
+                from = at + link_text.len();
+                Some(Link {
+                    text: link_text.to_string(),
+                    dest: dest.to_string(),
+                    at,
+                })
+            })
+            .collect();
+        Inline {
+            text: text.into(),
+            links,
+            code_spans: vec![],
+        }
+    }
+
+    fn base_of(text: &str, links: &[(&str, &str)]) -> Option<String> {
+        inherits_from(&linked(text, links), 1).map(|m| m.text)
+    }
+
+    #[test]
+    fn every_phrasing_of_inheritance() {
+        let record = [("DomainDnsRecord", "domaindnsrecord.md")];
+        for text in [
+            "Inherited from DomainDnsRecord entity.",
+            "This type will inherit from DomainDnsRecord.",
+            "The following properties are inherited from **DomainDnsRecord**.",
+            "This resource is a subtype of DomainDnsRecord.",
+            "This resource is the derivative of the DomainDnsRecord resource.",
+            "This creates a subclass from DomainDnsRecord, and more.",
+            "Inherits from base class DomainDnsRecord.",
+            "Inherits from the DomainDnsRecord.",
+        ] {
+            assert_eq!(
+                base_of(text, &record).as_deref(),
+                Some("DomainDnsRecord"),
+                "{text}"
+            );
+        }
+        // Unlinked, a name counts when written as a type name is.
+        assert_eq!(
+            base_of(
+                "Derived from microsoft.graph.unifiedRoleManagementPolicyRule.",
+                &[]
+            )
+            .as_deref(),
+            Some("microsoft.graph.unifiedRoleManagementPolicyRule")
+        );
+        assert_eq!(
+            base_of("Inherited from **baseItem**.", &[]).as_deref(),
+            Some("baseItem")
+        );
+    }
+
+    #[test]
+    fn inheritance_phrases_about_something_else() {
+        for (text, links) in [
+            ("languagecode2 is derived from ISO 639-1.", vec![]),
+            ("It's a singleton that inherits from base policy type.", vec![]),
+            ("Other types inherit from this type.", vec![]),
+            (
+                "All the session controls inherit from conditionalAccessSessionControl.",
+                vec![("conditionalAccessSessionControl", "x.md")],
+            ),
+            (
+                "It is represented using openIdConnectProvider resource type, which will inherit from identityProviderBase.",
+                vec![("openIdConnectProvider", "openidconnectprovider.md")],
+            ),
+        ] {
+            assert_eq!(base_of(text, &links), None, "{text}");
+        }
+    }
+
+    fn derived_of(text: &str, links: &[(&str, &str)]) -> Vec<String> {
+        derived_types(&linked(text, links), 1)
+            .into_iter()
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn base_pages_name_their_derived_types() {
+        let abc = [
+            ("alpha", "alpha.md"),
+            ("beta", "beta.md"),
+            ("gamma", "gamma.md"),
+        ];
+        for text in [
+            "This is a base class; the derived types are alpha, beta, and gamma.",
+            "Subtypes include alpha, beta or gamma.",
+            "Base type for alpha, beta and gamma.",
+            "This is the base type for richer location types such as alpha, beta and gamma.",
+            "All entries exist as one of the following derived types: alpha, beta and gamma.",
+            "alpha, beta and gamma both inherit from this base type.",
+            "The alpha, beta and gamma resources are subclasses of this superclass.",
+        ] {
+            assert_eq!(derived_of(text, &abc), ["alpha", "beta", "gamma"], "{text}");
+        }
+        // The phrase leads to no list: these links name other things.
+        assert!(derived_of(
+            "Represents a base class for apply actions in the alpha of an beta.",
+            &abc
+        )
+        .is_empty());
     }
 
     #[test]
@@ -206,6 +543,14 @@ mod tests {
         assert_eq!(
             table_section(Some("Members"), &h(&["Member", "Value", "Description"])),
             Some(Section::Members)
+        );
+        // presence.md: a Properties section whose header says "Relationship".
+        assert_eq!(
+            table_section(
+                Some("Properties"),
+                &h(&["Relationship", "Type", "Description"])
+            ),
+            Some(Section::Properties)
         );
         assert_eq!(
             table_section(

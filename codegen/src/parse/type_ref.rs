@@ -25,6 +25,9 @@ pub enum Spelling {
         name: String,
         link: Option<String>,
     },
+    /// Types joined by "or": `[appHostedMediaConfig](..) or [serviceHostedMediaConfig](..)`,
+    /// a value of either, so of their common base type.
+    Either(Vec<(String, Option<String>)>),
     /// Nothing with a clear meaning.
     Unrecognised,
 }
@@ -44,6 +47,14 @@ pub fn type_cell(cell: &Inline) -> TypeCell {
         .any(|w| w == "collection")
         || written.ends_with("[]");
 
+    if let Some(either) = alternatives(cell) {
+        return TypeCell {
+            spelling: Spelling::Either(either),
+            collection,
+            read_only,
+            written,
+        };
+    }
     // A link names the type, unless its text is a primitive (`[String](...)`).
     if let Some(link) = cell.links.iter().find(|l| !l.dest.starts_with('#')) {
         let (inner, wrapped) = strip_collection(&clean(&link.text));
@@ -98,6 +109,38 @@ pub fn type_cell(cell: &Inline) -> TypeCell {
         read_only,
         written,
     }
+}
+
+/// Two or more links to type pages, joined only by "or" (and commas).
+fn alternatives(cell: &Inline) -> Option<Vec<(String, Option<String>)>> {
+    let links: Vec<_> = cell
+        .links
+        .iter()
+        .filter(|l| !l.dest.starts_with('#') && !l.text.is_empty())
+        .collect();
+    if links.len() < 2 {
+        return None;
+    }
+    let joined_by_or = links.windows(2).all(|pair| {
+        let between = cell
+            .text
+            .get(pair[0].at + pair[0].text.len()..pair[1].at)
+            .unwrap_or("");
+        let words: Vec<&str> = between
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '*' || c == '`')
+            .filter(|w| !w.is_empty())
+            .collect();
+        words == ["or"]
+    });
+    let names: Vec<(String, Option<String>)> = links
+        .iter()
+        .map(|l| (clean(&l.text), Some(l.dest.clone())))
+        .collect();
+    (joined_by_or
+        && names
+            .iter()
+            .all(|(n, _)| is_type_name(n) && primitive(n).is_none()))
+    .then_some(names)
 }
 
 /// The file stem of a link: `../resources/x.md#y` -> `x`.
@@ -237,6 +280,7 @@ mod tests {
             links: vec![Link {
                 text: text.to_string(),
                 dest: dest.to_string(),
+                at: 0,
             }],
             code_spans: vec![],
         }
@@ -340,6 +384,47 @@ mod tests {
             representation_primitive("String (identifier)"),
             Some(Primitive::String)
         );
+    }
+
+    #[test]
+    fn types_joined_by_or_are_alternatives() {
+        // call.md: `[appHostedMediaConfig](..) or [serviceHostedMediaConfig](..)`.
+        let text = "appHostedMediaConfig or serviceHostedMediaConfig";
+        let at = text.find("service").unwrap();
+        let either = Inline {
+            text: text.into(),
+            links: vec![
+                Link {
+                    text: "appHostedMediaConfig".into(),
+                    dest: "apphostedmediaconfig.md".into(),
+                    at: 0,
+                },
+                Link {
+                    text: "serviceHostedMediaConfig".into(),
+                    dest: "servicehostedmediaconfig.md".into(),
+                    at,
+                },
+            ],
+            code_spans: vec![],
+        };
+        assert_eq!(
+            type_cell(&either).spelling,
+            Spelling::Either(vec![
+                (
+                    "appHostedMediaConfig".into(),
+                    Some("apphostedmediaconfig.md".into())
+                ),
+                (
+                    "serviceHostedMediaConfig".into(),
+                    Some("servicehostedmediaconfig.md".into())
+                ),
+            ])
+        );
+        // Joined by anything else, the first link names the type.
+        let mut and = either.clone();
+        and.text = text.replace(" or ", " and ");
+        and.links[1].at = at + 1;
+        assert!(matches!(type_cell(&and).spelling, Spelling::Named { .. }));
     }
 
     #[test]

@@ -47,14 +47,41 @@ pub fn classify(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
                 .map(|p| (t.version.clone(), p.type_name.clone()))
         })
         .collect();
-    let own_evidence: Vec<bool> = types
+    let strong_evidence: Vec<bool> = types
         .iter()
         .map(|t| {
             t.kind != TypeKind::Enum
-                && (t.key.is_some()
-                    || t.addressed.is_some()
+                && (t.addressed.is_some()
                     || t.qualified_name() == ENTITY
                     || navigation_targets.contains(&(t.version.clone(), t.qualified_name())))
+        })
+        .collect();
+    // An entity never derives from a complex type: a key on a type whose named base shows
+    // no sign of being an entity (`teamworkUserIdentity`'s `"id": "String (identifier)"`,
+    // inherited from the complex `identity`) does not make it one.
+    let own_evidence: Vec<bool> = (0..types.len())
+        .map(|i| {
+            let t = &types[i];
+            if strong_evidence[i] || t.kind == TypeKind::Enum || t.key.is_none() {
+                return strong_evidence[i];
+            }
+            let bases = &chain(types, i)[1..];
+            let complex_base = !bases.is_empty()
+                && !bases.iter().any(|&j| strong_evidence[j] || types[j].key.is_some());
+            if complex_base {
+                diagnostics.push(Diagnostic::note(
+                    "key-on-complex-base",
+                    t.source.clone(),
+                    format!(
+                        "{} has the key {:?}, but derives from {}, which is no entity; an entity never derives from a complex type, so {} is complex",
+                        t.name,
+                        t.key.as_deref().unwrap_or_default(),
+                        types[bases[0]].name,
+                        t.name
+                    ),
+                ));
+            }
+            !complex_base
         })
         .collect();
     let entity: Vec<bool> = (0..types.len())

@@ -75,7 +75,11 @@ fn listed(rest: &str, code_only: bool) -> Option<Vec<String>> {
                 .flat_map(|p| p.split(" and "))
                 .collect::<Vec<_>>()
         })
-        .map(str::trim)
+        // "`after` (default) or `before`": a note in parentheses is not part of the member.
+        .map(|m| match m.trim().find(" (") {
+            Some(i) if m.trim().ends_with(')') => m.trim()[..i].trim(),
+            _ => m.trim(),
+        })
         .filter(|m| !m.is_empty())
         .collect();
     if code_only
@@ -258,6 +262,7 @@ pub fn into_types(
             media_entity: false,
             key: None,
             source: first.source.clone(),
+            other_parts: Vec::new(),
             description: Some(format!(
                 "Values of {}, as listed in its description.",
                 used_by.join(", ")
@@ -271,6 +276,7 @@ pub fn into_types(
                     value: None,
                     description: None,
                     source: first.source.clone(),
+                    also_documented: Vec::new(),
                 })
                 .collect(),
             inline_for: used_by,
@@ -329,6 +335,16 @@ mod tests {
             &["none", "assignIfOpen"],
         ));
         assert_eq!(v.unwrap(), ["none", "assignIfOpen"]);
+    }
+
+    #[test]
+    fn a_note_in_parentheses_is_not_part_of_a_member() {
+        // patchcontentcommand.md: "Possible values are: `after` (default) or `before`."
+        let v = possible_values(&inline(
+            "The location. Possible values are: `after` (default) or `before`.",
+            &["after", "before"],
+        ));
+        assert_eq!(v.unwrap(), ["after", "before"]);
     }
 
     #[test]

@@ -106,6 +106,7 @@ mod tests {
             media_entity: false,
             key: None,
             source: Location::new(format!("beta/resources/{name}.md"), 7),
+            other_parts: Vec::new(),
             description: None,
             area: None,
             properties: (0..properties)
@@ -129,6 +130,7 @@ mod tests {
             unresolved: None,
             description: None,
             source: Location::new("beta/resources/x.md", 1),
+            also_documented: Vec::new(),
         }
     }
 

@@ -5,11 +5,14 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::parse::json_repr::{self, Hint, ReprProperty};
+use crate::parse::type_ref::link_stem;
 use crate::parse::type_ref::{self, description_hints, Spelling, TypeCell};
-use crate::parse::{Inline, Mention, Section, Table};
+use crate::parse::{Inline, Mention, Page, Section, Table};
 use crate::schema::{Member, Primitive, Property, TypeDef, TypeKind};
 
+use super::bases::{Hierarchy, Stated};
 use super::definitions::Definition;
+use super::either::Either;
 use super::index::TypeIndex;
 use super::inline_enums::{possible_values, InlineEnum};
 
@@ -17,8 +20,10 @@ use super::inline_enums::{possible_values, InlineEnum};
 pub struct Built {
     pub def: TypeDef,
     pub inline_enums: Vec<InlineEnum>,
-    /// The base type as written, for resolving once all types are known.
-    pub base_written: Option<Mention>,
+    /// Its base and derived types as written, for resolving once all types are known.
+    pub hierarchy: Hierarchy,
+    /// Its properties typed "x or y", typed by their common base once bases are known.
+    pub either: Vec<Either>,
 }
 
 /// Values a property's description lists, and the enum name its type cell gives them when
@@ -31,6 +36,8 @@ pub struct ListedValues {
 pub struct Builder<'a> {
     pub index: &'a TypeIndex,
     pub diagnostics: &'a mut Vec<Diagnostic>,
+    /// Properties typed "x or y" in the definition being built.
+    pub either: Vec<Either>,
 }
 
 impl Builder<'_> {
@@ -59,6 +66,7 @@ impl Builder<'_> {
             media_entity: annotation.is_some_and(|a| a.is_media_entity),
             key: annotation.and_then(|a| a.key_property.clone()),
             source: at(d.line),
+            other_parts: Vec::new(),
             description: if d.primary {
                 page.description.clone()
             } else {
@@ -70,7 +78,7 @@ impl Builder<'_> {
             inline_for: Vec::new(),
         };
         if d.primary {
-            def.addressed = addressed(&page.path, &page.methods);
+            def.addressed = addressed(page, &d.name);
         }
         let mut inline_enums = Vec::new();
         // Lookups by name are hashed: a page may list tens of thousands of properties.
@@ -156,19 +164,30 @@ impl Builder<'_> {
             ));
         }
 
-        let base_written = annotation
-            .and_then(|a| {
-                a.base_type.clone().map(|text| Mention {
+        let stated = |m: &Mention| Stated {
+            text: m.text.clone(),
+            link: m.link.clone(),
+            source: at(m.line),
+        };
+        let own_page = |mentions: Vec<Stated>| if d.primary { mentions } else { Vec::new() };
+        let hierarchy = Hierarchy {
+            base: annotation
+                .and_then(|a| a.base_type.clone())
+                .map(|text| Stated {
                     text,
                     link: None,
-                    line: d.line,
+                    source: at(d.line),
                 })
-            })
-            .or_else(|| page.inherits_from.clone().filter(|_| d.primary));
+                .into_iter()
+                .chain(own_page(page.inherits_from.iter().map(stated).collect()))
+                .collect(),
+            derived: own_page(page.derived.iter().map(stated).collect()),
+        };
         Built {
             def,
             inline_enums,
-            base_written,
+            hierarchy,
+            either: std::mem::take(&mut self.either),
         }
     }
 
@@ -238,6 +257,7 @@ impl Builder<'_> {
                 value,
                 description,
                 source: Location::new(path, row.line),
+                also_documented: Vec::new(),
             });
         }
     }
@@ -318,6 +338,7 @@ impl Builder<'_> {
                     .map(|c| c.text.clone())
                     .filter(|t| !t.is_empty()),
                 source: at,
+                also_documented: Vec::new(),
             },
             values,
         ))
@@ -344,30 +365,27 @@ impl Builder<'_> {
     ) -> (String, Option<String>) {
         match &cell.spelling {
             Spelling::Primitive(p) => (p.csdl_name().to_string(), None),
-            Spelling::Named { name, link } => match self.lookup(d, name, link.as_deref()) {
-                Some(q) => (q.to_string(), None),
-                None => {
-                    let message = match link {
-                            Some(l) => format!(
-                                "type {:?} links to {l:?}, which defines no type in this {} doc set; typed as raw JSON",
-                                cell.written, d.version
-                            ),
-                            None => format!(
-                                "type {:?} names no type of this {} doc set; typed as raw JSON",
-                                cell.written, d.version
-                            ),
-                        };
-                    self.diagnostics.push(Diagnostic::warning(
-                        "unresolved-type",
-                        at.clone(),
-                        message,
-                    ));
-                    (
-                        Primitive::Untyped.csdl_name().to_string(),
-                        Some(cell.written.clone()),
-                    )
+            Spelling::Named { name, link } => {
+                self.resolve_named(d, name, link.as_deref(), cell, at)
+            }
+            Spelling::Either(names) => {
+                let found: Vec<Option<&str>> = names
+                    .iter()
+                    .map(|(name, link)| self.lookup(d, name, link.as_deref()))
+                    .collect();
+                if let Some(types) = found.iter().copied().collect::<Option<Vec<&str>>>() {
+                    let types: Vec<String> = types.into_iter().map(str::to_string).collect();
+                    let first = types[0].clone();
+                    self.either.push(Either {
+                        property: at.clone(),
+                        types,
+                        written: cell.written.clone(),
+                    });
+                    return (first, None);
                 }
-            },
+                let (name, link) = &names[found.iter().position(Option::is_none).unwrap_or(0)];
+                self.resolve_named(d, name, link.as_deref(), cell, at)
+            }
             Spelling::Unrecognised => {
                 self.diagnostics.push(Diagnostic::warning(
                     "unknown-type-name",
@@ -383,6 +401,35 @@ impl Builder<'_> {
                 )
             }
         }
+    }
+
+    fn resolve_named(
+        &mut self,
+        d: &Definition<'_>,
+        name: &str,
+        link: Option<&str>,
+        cell: &TypeCell,
+        at: &Location,
+    ) -> (String, Option<String>) {
+        if let Some(q) = self.lookup(d, name, link) {
+            return (q.to_string(), None);
+        }
+        let message = match link {
+            Some(l) => format!(
+                "type {:?} links to {l:?}, which defines no type in this {} doc set; typed as raw JSON",
+                cell.written, d.version
+            ),
+            None => format!(
+                "type {:?} names no type of this {} doc set; typed as raw JSON",
+                cell.written, d.version
+            ),
+        };
+        self.diagnostics
+            .push(Diagnostic::warning("unresolved-type", at.clone(), message));
+        (
+            Primitive::Untyped.csdl_name().to_string(),
+            Some(cell.written.clone()),
+        )
     }
 
     fn inline_use(
@@ -480,6 +527,7 @@ impl Builder<'_> {
                         unresolved,
                         description: None,
                         source: at(key.line),
+                        also_documented: Vec::new(),
                     };
                     if let Hint::Choices(members) = &key.hint {
                         if property.type_name == Primitive::String.csdl_name() {
@@ -573,19 +621,57 @@ impl Builder<'_> {
     }
 }
 
-/// The first Methods row that reads, updates or deletes the type itself.
-fn addressed(path: &str, methods: &[Mention]) -> Option<crate::schema::Written> {
-    methods
+/// The first Methods row that addresses the type itself, which only entities can be: a Get,
+/// Update or Delete row, or a List or Create row returning the type. Where the table has a
+/// Return type column, the row must return the type (or nothing, for Update and Delete):
+/// `bundle.md`'s "Get bundle" returns a `driveItem`, which says nothing of `bundle`.
+fn addressed(page: &Page, type_name: &str) -> Option<crate::schema::Written> {
+    let own_stem = link_stem(&page.path);
+    let returns_self = |returns: &Mention| {
+        let linked = returns
+            .link
+            .as_deref()
+            .and_then(link_stem)
+            .is_some_and(|s| {
+                own_stem
+                    .as_deref()
+                    .is_some_and(|o| o.eq_ignore_ascii_case(&s))
+            });
+        let first_word = returns
+            .text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        linked
+            || first_word
+                .rsplit('.')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(type_name))
+    };
+    let returns_nothing = |returns: &Mention| {
+        let t = returns.text.trim().to_ascii_lowercase();
+        t.is_empty() || t.starts_with("none") || t.starts_with("no content") || t.contains("204")
+    };
+    page.methods
         .iter()
-        .find(|m| {
-            let verb = m.text.split_whitespace().next().unwrap_or("");
-            ["get", "update", "delete"]
-                .iter()
-                .any(|v| verb.eq_ignore_ascii_case(v))
+        .find(|row| {
+            let verb = row
+                .method
+                .text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            match (verb.as_str(), &row.returns) {
+                ("get" | "update" | "delete", None) => true,
+                ("get" | "list" | "create", Some(r)) => returns_self(r),
+                ("update" | "delete", Some(r)) => returns_self(r) || returns_nothing(r),
+                _ => false,
+            }
         })
-        .map(|m| crate::schema::Written {
-            text: m.text.clone(),
-            source: Location::new(path, m.line),
+        .map(|row| crate::schema::Written {
+            text: row.method.text.clone(),
+            source: Location::new(&page.path, row.method.line),
         })
 }
 
