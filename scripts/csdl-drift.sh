@@ -16,7 +16,7 @@ for a in report["csdl"]:
     pct = lambda r: f'{100 * r["agree"] / max(r["of"], 1):.1f}% ({r["agree"]} of {r["of"]})'
     print(f'{a["version"]}: kind {pct(a["kind"])}, base type {pct(a["baseType"])}, '
           f'property type {pct(a["propertyType"])} / lenient {pct(a["propertyTypeLenient"])}, '
-          f'collection {pct(a["collection"])}')
+          f'collection {pct(a["collection"])}, CSDL properties present {pct(a["csdlPropertiesPresent"])}')
     print(f'  one side only: types {a["typesOnlyInDocs"]} docs / {a["typesOnlyInCsdl"]} CSDL; '
           f'properties {a["propertiesOnlyInDocs"]} docs / {a["propertiesOnlyInCsdl"]} CSDL')
 codes = collections.Counter(d["code"] for d in report["diagnostics"] if d["code"].startswith("csdl-"))

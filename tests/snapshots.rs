@@ -28,7 +28,7 @@ fn every_page_of_docs_input() {
         if !types.is_empty() {
             let rust: String = types
                 .iter()
-                .map(|&i| emitter.type_source(i))
+                .map(|&i| emitter.type_source(schema.id(i)))
                 .collect::<Vec<_>>()
                 .join("\n");
             insta::assert_snapshot!(format!("{slug}.rs"), rust);

@@ -23,7 +23,7 @@ use crate::docs_folder;
 use crate::emit::{Emitter, IncludeStyle};
 use crate::parse::{self, Page};
 use crate::resolve::{self, Overrides};
-use crate::schema::{Schema, TypeKind};
+use crate::schema::{Schema, TypeId, TypeKind};
 
 /// Name of the overrides file looked for at the root of each docs folder.
 pub const OVERRIDES_FILE: &str = "overrides.toml";
@@ -186,12 +186,11 @@ impl Config {
                 Some((v, n)) => (Some(v), n),
                 None => (None, wanted.as_str()),
             };
-            let found: Vec<usize> = (0..schema.types.len())
-                .filter(|&i| {
-                    let t = &schema.types[i];
-                    version.is_none_or(|v| v == t.version)
-                        && t.qualified_name().eq_ignore_ascii_case(name)
-                })
+            let found: Vec<TypeId> = schema
+                .versions()
+                .into_iter()
+                .filter(|v| version.is_none_or(|wanted| wanted == *v))
+                .filter_map(|v| schema.find(v, name).cloned())
                 .collect();
             if found.is_empty() {
                 schema.diagnostics.push(Diagnostic::error(

@@ -102,7 +102,7 @@ pub fn manifest(name: &str, schema: &Schema, runtime: &Runtime) -> String {
             .types
             .iter()
             .flat_map(|t| &t.properties)
-            .any(|q| q.type_name == p.csdl_name())
+            .any(|q| q.ty.is(p))
     };
     // Duration and Binary live in the runtime; timestamps and GUIDs are chrono's and uuid's.
     let runtime = runtime.dependency();

@@ -289,6 +289,7 @@ fn model_agrees_with_the_csdl_above_the_floors() {
         ("property-type", agreement.property_type),
         ("property-type-lenient", agreement.property_type_lenient),
         ("collection", agreement.collection),
+        ("csdl-properties-present", agreement.csdl_properties_present),
     ] {
         let floor = floors[name].as_float().expect("a percentage");
         assert!(

@@ -144,24 +144,27 @@ fn values_anchor_and_collection_suffix_are_read_as_the_page_means() {
         .load()
         .expect("fixture readable");
     let schema = &loaded.schema;
-    let chat = &schema.types[schema.find("v1.0", "microsoft.graph.chat").unwrap()];
+    let chat = schema.get(schema.find("v1.0", "microsoft.graph.chat").unwrap());
     let chat_type = chat
         .properties
         .iter()
         .find(|p| p.name == "chatType")
         .unwrap();
-    assert_eq!(chat_type.type_name, "microsoft.graph.chatType");
-    let chat_type_enum = &schema.types[schema.find("v1.0", "microsoft.graph.chatType").unwrap()];
+    assert_eq!(chat_type.ty.csdl_name(), "microsoft.graph.chatType");
+    let chat_type_enum = schema.get(schema.find("v1.0", "microsoft.graph.chatType").unwrap());
     assert_eq!(chat_type_enum.kind, TypeKind::Enum);
     assert_eq!(chat.kind, TypeKind::Entity);
 
-    let site = &schema.types[schema.find("v1.0", "microsoft.graph.site").unwrap()];
+    let site = schema.get(schema.find("v1.0", "microsoft.graph.site").unwrap());
     let site_collection = site
         .properties
         .iter()
         .find(|p| p.name == "siteCollection")
         .unwrap();
-    assert_eq!(site_collection.type_name, "microsoft.graph.siteCollection");
+    assert_eq!(
+        site_collection.ty.csdl_name(),
+        "microsoft.graph.siteCollection"
+    );
     assert!(!site_collection.collection);
     assert!(site
         .properties

@@ -86,10 +86,12 @@ fn deep_nesting_in_annotations_and_json_blocks_is_a_diagnostic() {
         "{block}"
     );
     // The keys are still read by the tolerant scan.
-    let t = &loaded.schema.types[loaded
-        .schema
-        .find("beta", "microsoft.graph.deepJson")
-        .unwrap()];
+    let t = loaded.schema.get(
+        loaded
+            .schema
+            .find("beta", "microsoft.graph.deepJson")
+            .unwrap(),
+    );
     assert_eq!(t.properties.len(), 2);
 }
 

@@ -63,7 +63,7 @@ fn a_type_past_the_limit_is_refused_and_the_rest_builds() {
         .collect();
     assert_eq!(names, ["holder"]);
     let thing = &loaded.schema.types[0].properties[0];
-    assert_eq!(thing.type_name, "Edm.Untyped");
+    assert_eq!(thing.ty.csdl_name(), "Edm.Untyped");
     assert_eq!(
         thing.unresolved.as_deref(),
         Some("microsoft.graph.hugeThing")

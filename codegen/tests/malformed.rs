@@ -36,16 +36,18 @@ fn row_with_missing_cells_is_reported_and_kept() {
     let loaded = load();
     let d = find(&loaded.schema.diagnostics, "table-row-cells");
     assert_eq!(d.source.to_string(), format!("{PAGE}:17"));
-    let widget = &loaded.schema.types[loaded
-        .schema
-        .find("beta", "microsoft.graph.widget")
-        .unwrap()];
+    let widget = loaded.schema.get(
+        loaded
+            .schema
+            .find("beta", "microsoft.graph.widget")
+            .unwrap(),
+    );
     let size = widget
         .properties
         .iter()
         .find(|p| p.name == "size")
         .expect("size kept");
-    assert_eq!(size.type_name, "Edm.Int32");
+    assert_eq!(size.ty.csdl_name(), "Edm.Int32");
 }
 
 #[test]
@@ -53,16 +55,18 @@ fn unknown_type_name_is_reported_and_typed_as_json() {
     let loaded = load();
     let d = find(&loaded.schema.diagnostics, "unknown-type-name");
     assert_eq!(d.source.to_string(), format!("{PAGE}:18"));
-    let widget = &loaded.schema.types[loaded
-        .schema
-        .find("beta", "microsoft.graph.widget")
-        .unwrap()];
+    let widget = loaded.schema.get(
+        loaded
+            .schema
+            .find("beta", "microsoft.graph.widget")
+            .unwrap(),
+    );
     let shape = widget
         .properties
         .iter()
         .find(|p| p.name == "shape")
         .unwrap();
-    assert_eq!(shape.type_name, "Edm.Untyped");
+    assert_eq!(shape.ty.csdl_name(), "Edm.Untyped");
     assert_eq!(shape.unresolved.as_deref(), Some("see the shape page"));
 }
 
@@ -81,7 +85,7 @@ fn the_rest_of_the_page_is_still_used() {
         .schema
         .find("beta", "microsoft.graph.widget")
         .expect("widget from its title");
-    let widget = &loaded.schema.types[i];
+    let widget = loaded.schema.get(i);
     // The annotation was unreadable, so the type comes from the title: complex, not entity.
     assert_eq!(widget.kind, TypeKind::Complex);
     let names: Vec<&str> = widget.properties.iter().map(|p| p.name.as_str()).collect();
@@ -91,6 +95,6 @@ fn the_rest_of_the_page_is_still_used() {
         .iter()
         .find(|p| p.name == "color")
         .unwrap();
-    assert_eq!(color.type_name, "microsoft.graph.widgetColor");
+    assert_eq!(color.ty.csdl_name(), "microsoft.graph.widgetColor");
     assert_eq!(widget.area.as_deref(), Some("fixtures"));
 }

@@ -36,7 +36,10 @@ fn with_code<'a>(schema: &'a Schema, code: &str) -> Vec<&'a Diagnostic> {
 }
 
 fn base(schema: &Schema, name: &str) -> Option<String> {
-    get(schema, name).base_type.clone()
+    get(schema, name)
+        .base_type
+        .as_ref()
+        .map(|b| b.qualified_name().to_string())
 }
 
 #[test]
@@ -83,7 +86,7 @@ fn a_type_split_across_pages_is_the_union_of_its_parts() {
         .iter()
         .find(|p| p.name == "appCount")
         .unwrap();
-    assert_eq!(app_count.type_name, "Edm.Int32");
+    assert_eq!(app_count.ty.csdl_name(), "Edm.Int32");
 }
 
 #[test]
@@ -182,7 +185,7 @@ fn types_joined_by_or_are_typed_by_their_common_base() {
         .iter()
         .find(|p| p.name == "grade")
         .unwrap();
-    assert_eq!(grade.type_name, "microsoft.graph.grade");
+    assert_eq!(grade.ty.csdl_name(), "microsoft.graph.grade");
     assert_eq!(with_code(&schema, "type-either").len(), 1);
 }
 
@@ -194,7 +197,8 @@ fn a_value_list_with_a_default_note_is_an_enum() {
         .iter()
         .find(|p| p.name == "colour")
         .unwrap();
-    let members: Vec<&str> = get(&schema, colour.type_name.rsplit('.').next().unwrap())
+    let members: Vec<&str> = schema
+        .get(colour.ty.named().expect("an enum"))
         .members
         .iter()
         .map(|m| m.name.as_str())

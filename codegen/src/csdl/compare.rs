@@ -1,13 +1,11 @@
 //! The resolved model of one version against a CSDL document of that version: one diagnostic
 //! per disagreement, at the page's `file:line`, and the agreement figures.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::read::{Csdl, CsdlKind, CsdlProperty, CsdlType};
 use crate::diagnostics::Diagnostic;
-use crate::schema::{Primitive, Property, Schema, TypeDef, TypeKind};
+use crate::schema::{Primitive, Property, Schema, TypeDef, TypeId, TypeKind};
 
 /// Agreeing cases out of compared ones.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -52,6 +50,9 @@ pub struct Agreement {
     /// The same, counting a documented enum where the CSDL says `Edm.String` as agreement.
     pub property_type_lenient: Ratio,
     pub collection: Ratio,
+    /// The CSDL's properties (own and inherited) of the types both describe that the model
+    /// has too.
+    pub csdl_properties_present: Ratio,
     pub types_only_in_docs: usize,
     pub types_only_in_csdl: usize,
     pub properties_only_in_docs: usize,
@@ -69,6 +70,11 @@ impl std::fmt::Display for Agreement {
             self.property_type, self.property_type_lenient
         )?;
         writeln!(f, "  collection or single            {}", self.collection)?;
+        writeln!(
+            f,
+            "  the CSDL's properties present   {}",
+            self.csdl_properties_present
+        )?;
         write!(
             f,
             "  described by one side only: types {} docs / {} CSDL; properties of shared types {} docs / {} CSDL",
@@ -82,36 +88,29 @@ impl std::fmt::Display for Agreement {
 
 /// Compares the types of `version` in `schema` with `csdl`.
 pub fn compare(schema: &Schema, version: &str, csdl: &Csdl) -> (Agreement, Vec<Diagnostic>) {
-    let index: HashMap<String, usize> = schema
-        .types
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.version == version)
-        .map(|(i, t)| (t.qualified_name().to_ascii_lowercase(), i))
-        .collect();
     let mut run = Comparison {
         schema,
         version,
         csdl,
-        index: &index,
         agreement: Agreement {
             version: version.to_string(),
             ..Agreement::default()
         },
         diagnostics: Vec::new(),
     };
-    let mut ordered: Vec<(&String, &usize)> = index.iter().collect();
-    ordered.sort_by_key(|(_, &i)| i);
-    for (name, &i) in ordered {
-        match csdl.types.get(name) {
+    for (i, t) in schema.types.iter().enumerate() {
+        if t.version != version {
+            continue;
+        }
+        match csdl.get(&t.qualified_name()) {
             Some(theirs) => run.type_pair(i, theirs),
             None => run.agreement.types_only_in_docs += 1,
         }
     }
     run.agreement.types_only_in_csdl = csdl
         .types
-        .keys()
-        .filter(|k| !index.contains_key(*k))
+        .values()
+        .filter(|c| schema.find(version, &c.name).is_none())
         .count();
     run.unresolved_references();
     (run.agreement, run.diagnostics)
@@ -121,16 +120,11 @@ struct Comparison<'a> {
     schema: &'a Schema,
     version: &'a str,
     csdl: &'a Csdl,
-    index: &'a HashMap<String, usize>,
     agreement: Agreement,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Comparison<'_> {
-    fn find(&self, qualified: &str) -> Option<usize> {
-        self.index.get(&qualified.to_ascii_lowercase()).copied()
-    }
-
     fn at_csdl(&self, line: usize) -> String {
         format!("{}:{line}", self.csdl.file)
     }
@@ -164,7 +158,7 @@ impl Comparison<'_> {
 
     fn base(&mut self, ours: &TypeDef, theirs: &CsdlType) {
         let same = match (&ours.base_type, &theirs.base) {
-            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            (Some(a), Some(b)) => a.qualified_name().eq_ignore_ascii_case(b),
             (None, None) => true,
             _ => false,
         };
@@ -180,7 +174,10 @@ impl Comparison<'_> {
             ),
             None => (ours.source.clone(), "names no base type".to_string()),
         };
-        let read = ours.base_type.as_deref().unwrap_or("none");
+        let read = ours
+            .base_type
+            .as_ref()
+            .map_or("none", TypeId::qualified_name);
         self.diagnostics.push(Diagnostic::warning(
             "csdl-base-type",
             at,
@@ -194,9 +191,7 @@ impl Comparison<'_> {
     }
 
     fn properties(&mut self, i: usize, theirs: &CsdlType) {
-        let ours_all = self.schema.all_properties(i, |v, q| {
-            (v == self.version).then(|| self.find(q)).flatten()
-        });
+        let ours_all = self.schema.all_properties(self.schema.id(i));
         let theirs_all = self.csdl.all_properties(theirs);
         let owner = &self.schema.types[i];
         for p in &ours_all {
@@ -224,10 +219,11 @@ impl Comparison<'_> {
             }
         }
         for q in theirs_all {
-            if !ours_all
+            let present = ours_all
                 .iter()
-                .any(|p| p.name.eq_ignore_ascii_case(&q.name))
-            {
+                .any(|p| p.name.eq_ignore_ascii_case(&q.name));
+            self.agreement.csdl_properties_present.count(present);
+            if !present {
                 self.agreement.properties_only_in_csdl += 1;
                 self.diagnostics.push(Diagnostic::note(
                     "csdl-property-missing",
@@ -254,14 +250,12 @@ impl Comparison<'_> {
                 t.kind == CsdlKind::Complex && t.properties.is_empty() && t.base.is_none()
             })
         };
-        let strict = p.type_name.eq_ignore_ascii_case(&q.type_name)
-            || (p.type_name == Primitive::Untyped.csdl_name()
-                && p.unresolved.is_none()
-                && any_json(&q.type_name));
+        let strict = p.ty.csdl_name().eq_ignore_ascii_case(&q.type_name)
+            || (p.ty.is(Primitive::Untyped) && p.unresolved.is_none() && any_json(&q.type_name));
         let enum_for_string = q.type_name == Primitive::String.csdl_name()
-            && self
-                .find(&p.type_name)
-                .is_some_and(|t| self.schema.types[t].kind == TypeKind::Enum);
+            && p.ty
+                .named()
+                .is_some_and(|t| self.schema.get(t).kind == TypeKind::Enum);
         self.agreement.property_type.count(strict);
         self.agreement
             .property_type_lenient
@@ -275,7 +269,7 @@ impl Comparison<'_> {
                     owner.name,
                     p.name,
                     p.written,
-                    p.type_name,
+                    p.ty,
                     self.at_csdl(q.line),
                     q.type_name
                 ),

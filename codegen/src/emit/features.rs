@@ -3,9 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::schema::{Primitive, Schema, TypeKind};
-
-use super::names::Names;
+use crate::schema::{Schema, TypeId, TypeKind};
 
 /// The feature that holds types with no area.
 pub const GENERAL: &str = "general";
@@ -35,7 +33,7 @@ pub struct Features {
 }
 
 impl Features {
-    pub fn new(schema: &Schema, names: &Names) -> Features {
+    pub fn new(schema: &Schema) -> Features {
         let of_type: Vec<String> = schema
             .types
             .iter()
@@ -53,10 +51,10 @@ impl Features {
             // dependency: otherwise every area would pull in nearly all others through
             // `user`, `drive`, `group`...
             let used = schema
-                .all_properties(i, |v, q| names.index_of(v, q))
+                .all_properties(schema.id(i))
                 .into_iter()
-                .filter(|p| !p.navigation && Primitive::from_csdl(&p.type_name).is_none())
-                .filter_map(|p| names.index_of(&t.version, &p.type_name))
+                .filter(|p| !p.navigation)
+                .filter_map(|p| p.ty.named().map(TypeId::index))
                 .filter(|&to| schema.types[to].kind != TypeKind::Entity);
             for to in used {
                 if &of_type[to] != own {

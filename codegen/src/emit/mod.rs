@@ -18,7 +18,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use rayon::prelude::*;
 
-use crate::schema::{Primitive, Schema, TypeKind};
+use crate::schema::{Schema, TypeId, TypeKind};
 pub use names::{namespace_modules, version_module};
 use names::{ModulePath, Names};
 use structs::StructContext;
@@ -72,21 +72,16 @@ pub struct Emitter<'s> {
 impl<'s> Emitter<'s> {
     pub fn new(schema: &'s Schema) -> Self {
         let names = Names::new(schema);
-        let descendants = polymorphic::descendants(schema, &names);
+        let descendants = polymorphic::descendants(schema);
         // Struct-typed references of every struct: (from, to, through a collection).
         let references: Vec<Vec<(usize, bool)>> = (0..schema.types.len())
             .map(|i| {
                 if schema.types[i].kind == TypeKind::Enum {
                     return Vec::new();
                 }
-                structs::all_properties(schema, &names, i)
+                structs::all_properties(schema, i)
                     .into_iter()
-                    .filter(|p| Primitive::from_csdl(&p.type_name).is_none())
-                    .filter_map(|p| {
-                        names
-                            .index_of(&schema.types[i].version, &p.type_name)
-                            .map(|to| (to, p.collection))
-                    })
+                    .filter_map(|p| p.ty.named().map(|to| (to.index(), p.collection)))
                     .filter(|&(to, _)| schema.types[to].kind != TypeKind::Enum)
                     .collect()
             })
@@ -120,7 +115,7 @@ impl<'s> Emitter<'s> {
 
     /// Puts each type behind the cargo feature of its area (see [`features`]).
     pub fn with_area_features(mut self) -> Self {
-        self.features = Some(features::Features::new(self.schema, &self.names));
+        self.features = Some(features::Features::new(self.schema));
         self
     }
 
@@ -180,14 +175,14 @@ impl<'s> Emitter<'s> {
     }
 
     /// The formatted source of one type: what a snapshot of its page shows.
-    pub fn type_source(&self, index: usize) -> String {
-        let (tokens, tables) = self.type_tokens(index);
+    pub fn type_source(&self, id: &TypeId) -> String {
+        let (tokens, tables) = self.type_tokens(id.index());
         tables.fill(&format(tokens))
     }
 
     /// The Rust path of a type from the root of the generated modules: `beta::TeamsAsyncOperation`.
-    pub fn rust_path(&self, index: usize) -> String {
-        let (module, name) = &self.names.items[index];
+    pub fn rust_path(&self, id: &TypeId) -> String {
+        let (module, name) = &self.names.items[id.index()];
         format!("{}::{name}", module.join("::"))
     }
 

@@ -1,6 +1,6 @@
 //! Where each schema type lands in Rust: its module path and its identifier.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use heck::ToSnakeCase;
 
@@ -13,9 +13,7 @@ pub type ModulePath = Vec<String>;
 /// Names of every type, decided once for the whole schema.
 #[derive(Debug, Default)]
 pub struct Names {
-    /// (version, qualified name) -> index into the schema's types.
-    pub by_qualified: HashMap<(String, String), usize>,
-    /// Per type: module path and identifier.
+    /// Per type, by position: module path and identifier.
     pub items: Vec<(ModulePath, String)>,
 }
 
@@ -40,26 +38,15 @@ pub fn namespace_modules(namespace: &str) -> Vec<String> {
 
 impl Names {
     pub fn new(schema: &Schema) -> Names {
-        let mut by_qualified = HashMap::new();
         let mut items = Vec::with_capacity(schema.types.len());
         let mut scopes: BTreeMap<ModulePath, Scope> = BTreeMap::new();
-        for (i, t) in schema.types.iter().enumerate() {
+        for t in &schema.types {
             let path = module_of(t);
             let scope = scopes.entry(path.clone()).or_default();
             let name = scope.claim(ident::upper_camel(&t.name, "T"));
-            by_qualified.insert((t.version.clone(), t.qualified_name()), i);
             items.push((path, name));
         }
-        Names {
-            by_qualified,
-            items,
-        }
-    }
-
-    pub fn index_of(&self, version: &str, qualified: &str) -> Option<usize> {
-        self.by_qualified
-            .get(&(version.to_string(), qualified.to_string()))
-            .copied()
+        Names { items }
     }
 }
 

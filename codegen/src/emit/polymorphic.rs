@@ -18,14 +18,14 @@ pub fn any_name(base_ident: &str) -> String {
 }
 
 /// For each type, the types derived from it (directly or not), in schema order.
-pub fn descendants(schema: &Schema, names: &Names) -> Vec<Vec<usize>> {
+pub fn descendants(schema: &Schema) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); schema.types.len()];
     for (i, t) in schema.types.iter().enumerate() {
         if t.kind == TypeKind::Enum || t.is_abstract {
             continue;
         }
-        for base in schema.base_chain(i, |v, q| names.index_of(v, q)) {
-            out[base].push(i);
+        for base in schema.bases(schema.id(i)) {
+            out[base.index()].push(i);
         }
     }
     out

@@ -11,7 +11,7 @@ use super::ident::{self, Scope};
 use super::names::{relative_path, Names};
 use super::rust_types;
 use super::tables::{Row, Table, Tables};
-use crate::schema::{Primitive, Property, Schema, TypeDef, TypeKind};
+use crate::schema::{Property, Schema, TypeDef, TypeId, TypeKind, TypeRef};
 
 /// Name of the map that keeps what the docs do not list.
 pub const ADDITIONAL: &str = "additional_properties";
@@ -20,8 +20,8 @@ pub const ADDITIONAL: &str = "additional_properties";
 pub const UNFIT: &str = "unfit_properties";
 
 /// All properties of a type, base types' first.
-pub fn all_properties<'s>(schema: &'s Schema, names: &Names, index: usize) -> Vec<&'s Property> {
-    schema.all_properties(index, |v, q| names.index_of(v, q))
+pub fn all_properties(schema: &Schema, index: usize) -> Vec<&Property> {
+    schema.all_properties(schema.id(index))
 }
 
 pub struct StructContext<'a> {
@@ -45,7 +45,7 @@ impl StructContext<'_> {
         let mut scope = Scope::with_reserved(&[ADDITIONAL, UNFIT]);
         let mut fields = Vec::new();
         let mut wire_names = Vec::new();
-        for p in all_properties(self.schema, self.names, index) {
+        for p in all_properties(self.schema, index) {
             let field = scope.claim(ident::snake(&p.name));
             let field_ident = ident::to_ident(&field);
             let wire = &p.name;
@@ -96,10 +96,7 @@ impl StructContext<'_> {
     /// with `$expand`) lands in `additional_properties`.
     fn navigation_feature(&self, from: usize, p: &Property) -> Option<String> {
         let features = self.features?;
-        match self
-            .names
-            .index_of(&self.schema.types[from].version, &p.type_name)
-        {
+        match p.ty.named().map(TypeId::index) {
             Some(to)
                 if features[to] != features[from]
                     && (p.navigation || self.schema.types[to].kind == TypeKind::Entity) =>
@@ -111,27 +108,22 @@ impl StructContext<'_> {
     }
 
     fn field_type(&self, from: usize, p: &Property, runtime: &TokenStream) -> TokenStream {
-        let version = &self.schema.types[from].version;
         let (module, _) = &self.names.items[from];
-        let (element, target) = match Primitive::from_csdl(&p.type_name) {
-            Some(prim) => (rust_types::primitive(prim, runtime), None),
-            None => match self.names.index_of(version, &p.type_name) {
-                Some(to) => {
-                    let (to_module, to_name) = &self.names.items[to];
-                    let to_name = if self.polymorphic.contains(&to) {
-                        super::polymorphic::any_name(to_name)
-                    } else {
-                        to_name.clone()
-                    };
-                    let path: TokenStream = relative_path(module, to_module, &to_name)
-                        .parse()
-                        .expect("module paths are identifiers");
-                    (path, Some(to))
-                }
-                // Resolution types every unknown reference as Edm.Untyped; keep a safe
-                // fallback should a schema be built by hand.
-                None => (quote!(::serde_json::Value), None),
-            },
+        let (element, target) = match &p.ty {
+            TypeRef::Primitive(prim) => (rust_types::primitive(*prim, runtime), None),
+            TypeRef::Named(id) => {
+                let to = id.index();
+                let (to_module, to_name) = &self.names.items[to];
+                let to_name = if self.polymorphic.contains(&to) {
+                    super::polymorphic::any_name(to_name)
+                } else {
+                    to_name.clone()
+                };
+                let path: TokenStream = relative_path(module, to_module, &to_name)
+                    .parse()
+                    .expect("module paths are identifiers");
+                (path, Some(to))
+            }
         };
         let boxed = target
             .is_some_and(|to| self.boxed.contains(&(from, to)) && !self.polymorphic.contains(&to));

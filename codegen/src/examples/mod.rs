@@ -12,7 +12,7 @@ mod validate;
 
 pub use extract::{extract, Body, ExampleBlock};
 pub use runner::RunnerDirs;
-pub use validate::{check, fits, is_placeholder, Lookup, Problem, Validator};
+pub use validate::{check, fits, is_placeholder, Problem, Validator};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -23,7 +23,7 @@ use serde_json::Value;
 use crate::diagnostics::Location;
 use crate::emit::registry::Entries;
 use crate::parse::Page;
-use crate::schema::{Schema, TypeKind};
+use crate::schema::{Schema, TypeId, TypeKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -196,10 +196,8 @@ pub fn run(
     plain: &Schema,
     dirs: &RunnerDirs,
 ) -> io::Result<Report> {
-    let lookup = Lookup::new(schema);
-    let plain_lookup = Lookup::new(plain);
     let blocks = extract(pages);
-    let verdicts: Vec<Verdict> = blocks.iter().map(|b| judge(b, schema, &lookup)).collect();
+    let verdicts: Vec<Verdict> = blocks.iter().map(|b| judge(b, schema)).collect();
 
     let mut requests = Vec::new();
     let mut owners = Vec::new();
@@ -314,7 +312,7 @@ pub fn run(
             };
             let by_override = outcome == Outcome::Passed
                 && matches!(
-                    judge(block, plain, &plain_lookup),
+                    judge(block, plain),
                     Verdict::Done(Outcome::Failed, ..) | Verdict::Run { defect: Some(_), .. }
                 );
             ExampleResult {
@@ -340,7 +338,6 @@ pub fn bench_typed_reads(
     dirs: &RunnerDirs,
     rounds: usize,
 ) -> io::Result<Value> {
-    let lookup = Lookup::new(schema);
     let passed: BTreeSet<&Location> = report
         .examples
         .iter()
@@ -350,7 +347,7 @@ pub fn bench_typed_reads(
     let mut requests = Vec::new();
     let mut entries = Entries::default();
     for block in extract(pages).iter().filter(|b| passed.contains(&b.source)) {
-        if let Verdict::Run { items, .. } = judge(block, schema, &lookup) {
+        if let Verdict::Run { items, .. } = judge(block, schema) {
             // Generated object types only: what the benchmark compares with `Value`.
             for item in items.into_iter().filter(|i| {
                 i.type_index
@@ -374,7 +371,7 @@ pub fn bench_typed_reads(
 }
 
 /// What can be decided from the docs alone.
-fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
+fn judge(block: &ExampleBlock, schema: &Schema) -> Verdict {
     let failed = |cause, evidence: String| Verdict::Done(Outcome::Failed, Some(cause), evidence);
     let Some(declared) = &block.declared_type else {
         return Verdict::Done(Outcome::Skipped, None, "the block names no type".into());
@@ -424,9 +421,9 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
             .as_deref()
             .is_none_or(|p| p == "value")
         && body.is_object()
-        && lookup
+        && schema
             .find(&block.version, declared)
-            .is_some_and(|t| schema.types[t].kind != TypeKind::Enum);
+            .is_some_and(|t| schema.get(t).kind != TypeKind::Enum);
     let shape_defect = |why: String| Defect {
         cause: Cause::TypeMismatch,
         evidence: format!(
@@ -468,7 +465,7 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
         page: false,
         value: value.clone(),
     };
-    let declared_index = match lookup.find(&block.version, declared) {
+    let declared_index = match schema.find(&block.version, declared).map(TypeId::index) {
         Some(i) => i,
         None => {
             // Primitive results (`Edm.String`): read as a property of that type.
@@ -525,7 +522,6 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
     }
     let validator = Validator {
         schema,
-        lookup,
         text: &block.body_text,
         first_line: block.body_line,
     };
@@ -534,7 +530,7 @@ fn judge(block: &ExampleBlock, schema: &Schema, lookup: &Lookup) -> Verdict {
         let named = value.get("@odata.type").and_then(Value::as_str);
         let concrete = match named {
             None => declared_index,
-            Some(n) => match lookup.find(&block.version, n) {
+            Some(n) => match schema.find(&block.version, n).map(TypeId::index) {
                 Some(t) if schema.types[t].kind != TypeKind::Enum => t,
                 _ => {
                     return failed(

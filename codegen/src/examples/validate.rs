@@ -2,13 +2,11 @@
 //! each value must fit its property's type. What does not fit is a doc defect, reported with
 //! its JSON path, value, declared type and line.
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::parse::type_ref;
-use crate::schema::{Primitive, Property, Schema, TypeKind, Written};
+use crate::schema::{Primitive, Property, Schema, TypeId, TypeKind, TypeRef, Written};
 
 use super::extract::{self, Body};
 
@@ -61,39 +59,9 @@ pub fn is_placeholder(text: &str) -> bool {
         || t.eq_ignore_ascii_case("timestamp")
 }
 
-/// Type lookup by (version, lowercase qualified name).
-pub struct Lookup(HashMap<(String, String), usize>);
-
-impl Lookup {
-    pub fn new(schema: &Schema) -> Self {
-        Lookup(
-            schema
-                .types
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    (
-                        (t.version.clone(), t.qualified_name().to_ascii_lowercase()),
-                        i,
-                    )
-                })
-                .collect(),
-        )
-    }
-
-    pub fn find(&self, version: &str, qualified: &str) -> Option<usize> {
-        let q = qualified
-            .trim()
-            .trim_start_matches('#')
-            .to_ascii_lowercase();
-        self.0.get(&(version.to_string(), q)).copied()
-    }
-}
-
 /// Checks one value against a type; `text` and `first_line` locate values for evidence.
 pub struct Validator<'a> {
     pub schema: &'a Schema,
-    pub lookup: &'a Lookup,
     pub text: &'a str,
     pub first_line: usize,
 }
@@ -118,35 +86,22 @@ impl Validator<'_> {
         let concrete = map
             .get("@odata.type")
             .and_then(Value::as_str)
-            .and_then(|d| self.lookup.find(&t.version, d))
+            .and_then(|d| self.schema.find(&t.version, d))
             .filter(|&d| {
-                self.schema.types[d].kind != TypeKind::Enum
-                    && (d == type_index
-                        || self
-                            .schema
-                            .base_chain(d, |v, q| self.lookup.find(v, q))
-                            .contains(&type_index))
+                self.schema.get(d).kind != TypeKind::Enum
+                    && (d.index() == type_index
+                        || self.schema.bases(d).iter().any(|b| b.index() == type_index))
             })
-            .unwrap_or(type_index);
-        let properties = self
-            .schema
-            .all_properties(concrete, |v, q| self.lookup.find(v, q));
+            .unwrap_or(self.schema.id(type_index));
+        let properties = self.schema.all_properties(concrete);
         for (key, v) in map {
             if let Some(p) = properties.iter().find(|p| &p.name == key) {
-                self.property(&t.version, p, v, &format!("{path}.{key}"), key, out);
+                self.property(p, v, &format!("{path}.{key}"), key, out);
             }
         }
     }
 
-    fn property(
-        &self,
-        version: &str,
-        p: &Property,
-        value: &Value,
-        path: &str,
-        key: &str,
-        out: &mut Vec<Problem>,
-    ) {
+    fn property(&self, p: &Property, value: &Value, path: &str, key: &str, out: &mut Vec<Problem>) {
         if value.is_null() {
             return;
         }
@@ -154,49 +109,41 @@ impl Validator<'_> {
             match value {
                 Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        self.single(version, p, item, &format!("{path}[{i}]"), key, out);
+                        self.single(p, item, &format!("{path}[{i}]"), key, out);
                     }
                 }
                 other => out.push(self.problem(
                     path,
                     other,
-                    &format!("Collection({})", p.type_name),
+                    &format!("Collection({})", p.ty),
                     Some((key, p)),
                 )),
             }
         } else {
-            self.single(version, p, value, path, key, out);
+            self.single(p, value, path, key, out);
         }
     }
 
-    fn single(
-        &self,
-        version: &str,
-        p: &Property,
-        value: &Value,
-        path: &str,
-        key: &str,
-        out: &mut Vec<Problem>,
-    ) {
+    fn single(&self, p: &Property, value: &Value, path: &str, key: &str, out: &mut Vec<Problem>) {
         if value.is_null() {
             return;
         }
-        if let Some(primitive) = Primitive::from_csdl(&p.type_name) {
-            if !fits(primitive, value) {
-                out.push(self.problem(path, value, &p.type_name, Some((key, p))));
+        let target = match &p.ty {
+            TypeRef::Primitive(primitive) => {
+                if !fits(*primitive, value) {
+                    out.push(self.problem(path, value, p.ty.csdl_name(), Some((key, p))));
+                }
+                return;
             }
-            return;
-        }
-        let Some(target) = self.lookup.find(version, &p.type_name) else {
-            return;
+            TypeRef::Named(id) => id,
         };
-        match self.schema.types[target].kind {
+        match self.schema.get(target).kind {
             TypeKind::Enum => {
                 if !value.is_string() {
-                    out.push(self.problem(path, value, &p.type_name, Some((key, p))));
+                    out.push(self.problem(path, value, p.ty.csdl_name(), Some((key, p))));
                 }
             }
-            TypeKind::Entity | TypeKind::Complex => self.object(target, value, path, out),
+            TypeKind::Entity | TypeKind::Complex => self.object(target.index(), value, path, out),
         }
     }
 
@@ -231,13 +178,12 @@ impl Validator<'_> {
 
 /// Every value of every typed example that does not fit its declared type, as diagnostics.
 pub fn check(pages: &[crate::parse::Page], schema: &Schema) -> Vec<Diagnostic> {
-    let lookup = Lookup::new(schema);
     let mut diagnostics = Vec::new();
     for block in extract::extract(pages) {
         let (Body::Json(body), Some(declared)) = (&block.body, &block.declared_type) else {
             continue;
         };
-        let Some(type_index) = lookup.find(&block.version, declared) else {
+        let Some(type_index) = schema.find(&block.version, declared).map(TypeId::index) else {
             continue;
         };
         if schema.types[type_index].kind == TypeKind::Enum {
@@ -245,7 +191,6 @@ pub fn check(pages: &[crate::parse::Page], schema: &Schema) -> Vec<Diagnostic> {
         }
         let validator = Validator {
             schema,
-            lookup: &lookup,
             text: &block.body_text,
             first_line: block.body_line,
         };

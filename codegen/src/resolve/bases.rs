@@ -8,10 +8,8 @@
 //! the derived page's own word, unless the two lie on one chain. Inheritance cycles are
 //! broken, so every chain ends.
 
-use std::collections::HashMap;
-
 use crate::diagnostics::{Diagnostic, Location};
-use crate::schema::{TypeDef, Written};
+use crate::schema::{TypeDef, TypeId, Written};
 
 use super::entities::ENTITY;
 use super::index::TypeIndex;
@@ -33,27 +31,23 @@ pub struct Hierarchy {
     pub derived: Vec<Stated>,
 }
 
+/// Links each type (`types[i]` has the id `i`, with `stated[i]`) to its base.
 pub fn link(
     types: &mut [TypeDef],
     stated: &[Hierarchy],
     index: &TypeIndex,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let position: HashMap<(String, String), usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| ((t.version.clone(), t.qualified_name()), i))
-        .collect();
     let find = |t: &TypeDef, s: &Stated| {
         s.link
             .as_deref()
             .and_then(|link| index.by_link(&t.version, link))
             .or_else(|| index.by_name(&t.version, &s.text, &t.namespace))
-            .and_then(|q| position.get(&(t.version.clone(), q.to_string())).copied())
+            .cloned()
     };
 
     for (i, h) in stated.iter().enumerate() {
-        let mut chosen: Option<(usize, &Stated)> = None;
+        let mut chosen: Option<(TypeId, &Stated)> = None;
         for s in &h.base {
             let t = &types[i];
             match find(t, s) {
@@ -65,33 +59,38 @@ pub fn link(
                         s.text, t.name, t.version
                     ),
                 )),
-                Some(b) if b == i => diagnostics.push(Diagnostic::warning(
+                Some(b) if b.index() == i => diagnostics.push(Diagnostic::warning(
                     "base-type-self",
                     s.source.clone(),
                     format!("{} names itself as its base type; ignored", t.name),
                 )),
-                Some(b) => match chosen {
+                Some(b) => match &chosen {
                     None => chosen = Some((b, s)),
-                    Some((c, _)) if c == b => {}
-                    Some((c, first)) if is_entity_root(&types[c]) => {
-                        diagnostics.push(more_specific(&types[i], first, s, &types[b]));
+                    Some((c, _)) if *c == b => {}
+                    Some((c, first)) if is_entity_root(c) => {
+                        diagnostics.push(more_specific(&types[i], first, s, &types[b.index()]));
                         chosen = Some((b, s));
                     }
-                    Some(_) if is_entity_root(&types[b]) => {}
-                    Some((c, first)) => diagnostics.push(conflict(&types[i], first, &types[c], s, &types[b])),
+                    Some(_) if is_entity_root(&b) => {}
+                    Some((c, first)) => diagnostics.push(conflict(
+                        &types[i],
+                        first,
+                        &types[c.index()],
+                        s,
+                        &types[b.index()],
+                    )),
                 },
             }
         }
         if let Some((b, s)) = chosen {
-            let base_name = types_name(types, b);
-            set_base(&mut types[i], &base_name, s);
+            set_base(&mut types[i], b, s);
         }
     }
 
     // What base pages say of their derived types, once every page's own word is in.
     for (b, h) in stated.iter().enumerate() {
         for s in &h.derived {
-            let Some(d) = find(&types[b], s) else {
+            let Some(d) = find(&types[b], s).map(|d| d.index()) else {
                 diagnostics.push(Diagnostic::warning(
                     "unresolved-derived-type",
                     s.source.clone(),
@@ -102,22 +101,15 @@ pub fn link(
                 ));
                 continue;
             };
-            if d == b || ancestors(types, &position, d).contains(&b) {
+            if d == b || ancestors(types, d).contains(&b) {
                 continue;
             }
-            let current = types[d].base_type.as_ref().and_then(|q| {
-                position
-                    .get(&(types[d].version.clone(), q.clone()))
-                    .copied()
-            });
+            let base_id = TypeId::new(b, &types[b].qualified_name());
+            let current = types[d].base_type.as_ref().map(TypeId::index);
             match current {
                 // The base page's word, where the derived type's own page is silent.
-                None => {
-                    let base_name = types_name(types, b);
-                    set_base(&mut types[d], &base_name, s);
-                }
-                Some(c) if is_entity_root(&types[c]) => {
-                    let base_name = types_name(types, b);
+                None => set_base(&mut types[d], base_id, s),
+                Some(c) if types[c].qualified_name() == ENTITY => {
                     let first = types[d].base_written.clone();
                     diagnostics.push(Diagnostic::note(
                         "base-type-specific",
@@ -131,10 +123,10 @@ pub fn link(
                             types[b].name
                         ),
                     ));
-                    set_base(&mut types[d], &base_name, s);
+                    set_base(&mut types[d], base_id, s);
                 }
                 // A base page may name a type further down its line.
-                Some(c) if ancestors(types, &position, c).contains(&b) => {}
+                Some(c) if ancestors(types, c).contains(&b) => {}
                 Some(c) => diagnostics.push(Diagnostic::warning(
                     "base-type-conflict",
                     s.source.clone(),
@@ -149,19 +141,15 @@ pub fn link(
             }
         }
     }
-    break_cycles(types, &position, diagnostics);
+    break_cycles(types, diagnostics);
 }
 
-fn types_name(types: &[TypeDef], i: usize) -> String {
-    types[i].qualified_name()
+fn is_entity_root(id: &TypeId) -> bool {
+    id.qualified_name() == ENTITY
 }
 
-fn is_entity_root(t: &TypeDef) -> bool {
-    t.qualified_name() == ENTITY
-}
-
-fn set_base(t: &mut TypeDef, base: &str, s: &Stated) {
-    t.base_type = Some(base.to_string());
+fn set_base(t: &mut TypeDef, base: TypeId, s: &Stated) {
+    t.base_type = Some(base);
     t.base_written = Some(Written {
         text: s.text.clone(),
         source: s.source.clone(),
@@ -202,18 +190,10 @@ fn conflict(
 }
 
 /// The base types of `i`, nearest first, as linked so far.
-fn ancestors(
-    types: &[TypeDef],
-    position: &HashMap<(String, String), usize>,
-    i: usize,
-) -> Vec<usize> {
+fn ancestors(types: &[TypeDef], i: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut at = i;
-    while let Some(&next) = types[at]
-        .base_type
-        .as_ref()
-        .and_then(|b| position.get(&(types[at].version.clone(), b.clone())))
-    {
+    while let Some(next) = types[at].base_type.as_ref().map(TypeId::index) {
         if next == i || out.contains(&next) {
             break;
         }
@@ -223,18 +203,11 @@ fn ancestors(
     out
 }
 
-fn break_cycles(
-    types: &mut [TypeDef],
-    position: &HashMap<(String, String), usize>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn break_cycles(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
     for i in 0..types.len() {
         let mut seen = vec![i];
         let mut at = i;
-        while let Some(base) = types[at].base_type.clone() {
-            let Some(&next) = position.get(&(types[at].version.clone(), base)) else {
-                break;
-            };
+        while let Some(next) = types[at].base_type.as_ref().map(TypeId::index) {
             if seen.contains(&next) {
                 diagnostics.push(Diagnostic::error(
                     "base-type-cycle",

@@ -5,15 +5,15 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::schema::{Primitive, TypeDef};
+use crate::schema::{Primitive, TypeDef, TypeId, TypeRef};
 
 /// A property whose type cell names alternatives, all resolved.
 #[derive(Debug, Clone)]
 pub struct Either {
     /// The property's row: how it is found again once types are merged.
     pub property: Location,
-    /// Qualified names, as the cell lists them.
-    pub types: Vec<String>,
+    /// The types, as the cell lists them.
+    pub types: Vec<TypeId>,
     pub written: String,
 }
 
@@ -21,36 +21,29 @@ pub fn common_bases(types: &mut [TypeDef], uses: Vec<Either>, diagnostics: &mut 
     if uses.is_empty() {
         return;
     }
-    let position: HashMap<(String, String), usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| ((t.version.clone(), t.qualified_name()), i))
-        .collect();
-    let rows: HashMap<&Location, (usize, usize)> = types
+    let rows: HashMap<Location, (usize, usize)> = types
         .iter()
         .enumerate()
         .flat_map(|(i, t)| {
             t.properties
                 .iter()
                 .enumerate()
-                .map(move |(j, p)| (&p.source, (i, j)))
+                .map(move |(j, p)| (p.source.clone(), (i, j)))
         })
         .collect();
-    let mut typed = Vec::new();
     for u in &uses {
         let Some(&(owner, property)) = rows.get(&u.property) else {
             continue;
         };
-        let version = types[owner].version.clone();
         // Each alternative and its bases, nearest first.
-        let lines: Vec<Vec<String>> = u
+        let lines: Vec<Vec<TypeId>> = u
             .types
             .iter()
-            .map(|q| {
-                let mut line = vec![q.clone()];
-                while let Some(base) = position
-                    .get(&(version.clone(), line.last().expect("non-empty").clone()))
-                    .and_then(|&i| types[i].base_type.clone())
+            .map(|id| {
+                let mut line = vec![id.clone()];
+                while let Some(base) = types[line.last().expect("non-empty").index()]
+                    .base_type
+                    .clone()
                 {
                     if line.contains(&base) {
                         break;
@@ -62,25 +55,22 @@ pub fn common_bases(types: &mut [TypeDef], uses: Vec<Either>, diagnostics: &mut 
             .collect();
         let common = lines[0]
             .iter()
-            .find(|q| lines[1..].iter().all(|l| l.contains(q)))
+            .find(|id| lines[1..].iter().all(|l| l.contains(id)))
             .cloned();
-        typed.push((owner, property, common, u));
-    }
-    for (owner, property, common, u) in typed {
         let t = &mut types[owner];
         let name = t.name.clone();
         let p = &mut t.properties[property];
         match common {
-            Some(q) => {
+            Some(id) => {
                 diagnostics.push(Diagnostic::note(
                     "type-either",
                     u.property.clone(),
                     format!(
-                        "{name}.{} is written {:?}: a value of either type, typed as their common base {q}",
+                        "{name}.{} is written {:?}: a value of either type, typed as their common base {id}",
                         p.name, u.written
                     ),
                 ));
-                p.type_name = q;
+                p.ty = TypeRef::Named(id);
             }
             None => {
                 diagnostics.push(Diagnostic::warning(
@@ -91,7 +81,7 @@ pub fn common_bases(types: &mut [TypeDef], uses: Vec<Either>, diagnostics: &mut 
                         p.name, u.written
                     ),
                 ));
-                p.type_name = Primitive::Untyped.csdl_name().to_string();
+                p.ty = TypeRef::Primitive(Primitive::Untyped);
                 p.unresolved = Some(u.written.clone());
             }
         }

@@ -10,50 +10,54 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::{Primitive, TypeDef, TypeKind};
+use crate::schema::{TypeDef, TypeId, TypeKind};
 
 /// The root of Graph's entity types.
 pub const ENTITY: &str = "microsoft.graph.entity";
 
+/// Classifies `types` (`types[i]` has the id `i`); `entity` is the id of the root entity
+/// type of each version that documents one.
 pub fn classify(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
-    let position: HashMap<(String, String), usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| ((t.version.clone(), t.qualified_name()), i))
-        .collect();
     let chain = |types: &[TypeDef], start: usize| {
         let mut out = vec![start];
         while let Some(next) = types[*out.last().expect("non-empty")]
             .base_type
             .as_ref()
-            .and_then(|b| position.get(&(types[start].version.clone(), b.clone())))
+            .map(TypeId::index)
         {
-            if out.contains(next) {
+            if out.contains(&next) {
                 break;
             }
-            out.push(*next);
+            out.push(next);
         }
         out
     };
+    let roots: HashMap<String, TypeId> = types
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.qualified_name() == ENTITY)
+        .map(|(i, t)| (t.version.clone(), TypeId::new(i, ENTITY)))
+        .collect();
 
     drop_unknown_keys(types, &chain, diagnostics);
 
-    let navigation_targets: HashSet<(String, String)> = types
+    let navigation_targets: HashSet<usize> = types
         .iter()
         .flat_map(|t| {
             t.properties
                 .iter()
-                .filter(|p| p.navigation && Primitive::from_csdl(&p.type_name).is_none())
-                .map(|p| (t.version.clone(), p.type_name.clone()))
+                .filter(|p| p.navigation)
+                .filter_map(|p| p.ty.named().map(TypeId::index))
         })
         .collect();
     let strong_evidence: Vec<bool> = types
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             t.kind != TypeKind::Enum
                 && (t.addressed.is_some()
                     || t.qualified_name() == ENTITY
-                    || navigation_targets.contains(&(t.version.clone(), t.qualified_name())))
+                    || navigation_targets.contains(&i))
         })
         .collect();
     // An entity never derives from a complex type: a key on a type whose named base shows
@@ -95,10 +99,8 @@ pub fn classify(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
             continue;
         }
         t.kind = TypeKind::Entity;
-        if t.base_type.is_none()
-            && t.qualified_name() != ENTITY
-            && position.contains_key(&(t.version.clone(), ENTITY.to_string()))
-        {
+        let root = roots.get(&t.version);
+        if t.base_type.is_none() && t.qualified_name() != ENTITY && root.is_some() {
             diagnostics.push(Diagnostic::note(
                 "entity-base-implied",
                 t.source.clone(),
@@ -108,7 +110,7 @@ pub fn classify(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
                     evidence(t)
                 ),
             ));
-            t.base_type = Some(ENTITY.to_string());
+            t.base_type = root.cloned();
         }
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::diagnostics::Location;
 use crate::parse::type_ref::is_identifier;
 use crate::parse::Inline;
-use crate::schema::{Member, TypeDef, TypeKind};
+use crate::schema::{Member, TypeDef, TypeId, TypeKind};
 
 /// A string property whose description or representation lists its values.
 #[derive(Debug, Clone)]
@@ -109,7 +109,7 @@ fn listed(rest: &str, code_only: bool) -> Option<Vec<String>> {
 }
 
 /// Which enum each (version, owner, property) uses.
-pub type Assignments = BTreeMap<(String, String, String), String>;
+pub type Assignments = BTreeMap<(String, String, String), TypeId>;
 
 /// Inline lists that name exactly the members of a documented enum (`unknownFutureValue`
 /// aside) are that enum: the description repeats it rather than defining a new one. When
@@ -129,13 +129,19 @@ pub fn use_documented(
         set.dedup();
         set
     };
-    let mut documented: BTreeMap<(String, Vec<String>), Vec<&TypeDef>> = BTreeMap::new();
-    for t in types.iter().filter(|t| t.kind == TypeKind::Enum) {
+    // (version, members) -> the enums with those members, with their ids.
+    type ByMembers<'t> = BTreeMap<(String, Vec<String>), Vec<(usize, &'t TypeDef)>>;
+    let mut documented: ByMembers<'_> = BTreeMap::new();
+    for (i, t) in types
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TypeKind::Enum)
+    {
         let set = members_of(&mut t.members.iter().map(|m| m.name.as_str()));
         documented
             .entry((t.version.clone(), set))
             .or_default()
-            .push(t);
+            .push((i, t));
     }
     let mut assigned = Assignments::new();
     let mut rest = Vec::new();
@@ -145,7 +151,7 @@ pub fn use_documented(
             .get(&(u.version.clone(), set))
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let named_like = |t: &&&TypeDef| {
+        let named_like = |(_, t): &&(usize, &TypeDef)| {
             let name = t.name.to_ascii_lowercase();
             let property = u.property.to_ascii_lowercase();
             name == property || name.ends_with(&property) || property.ends_with(&name)
@@ -156,7 +162,7 @@ pub fn use_documented(
             _ => None,
         };
         match chosen {
-            Some(t) => {
+            Some((i, t)) => {
                 diagnostics.push(crate::diagnostics::Diagnostic::note(
                     "inline-enum-documented",
                     u.source.clone(),
@@ -166,7 +172,10 @@ pub fn use_documented(
                         t.qualified_name()
                     ),
                 ));
-                assigned.insert((u.version, u.owner, u.property), t.qualified_name());
+                assigned.insert(
+                    (u.version, u.owner, u.property),
+                    TypeId::new(i, &t.qualified_name()),
+                );
             }
             None => rest.push(u),
         }
@@ -175,9 +184,11 @@ pub fn use_documented(
 }
 
 /// Turns the inline enums into enum types, one per (version, namespace, property name,
-/// members); returns them with, per (owner, property), the qualified name of its enum.
+/// members), whose ids follow on from `first_id`; returns them with, per (owner, property),
+/// its enum.
 pub fn into_types(
     uses: Vec<InlineEnum>,
+    first_id: usize,
     taken: &dyn Fn(&str, &str) -> bool,
 ) -> (Vec<TypeDef>, Assignments) {
     // Named enums group by name (members merged); the others by property name and members.
@@ -244,7 +255,7 @@ pub fn into_types(
                 }
             );
         }
-        let qualified = format!("{namespace}.{name}");
+        let id = TypeId::new(first_id + types.len(), &format!("{namespace}.{name}"));
         let used_by: Vec<String> = group
             .iter()
             .map(|u| format!("{}.{}", u.owner, u.property))
@@ -282,7 +293,7 @@ pub fn into_types(
             inline_for: used_by,
         });
         for u in group {
-            assigned.insert((u.version, u.owner, u.property), qualified.clone());
+            assigned.insert((u.version, u.owner, u.property), id.clone());
         }
     }
     (types, assigned)

@@ -5,10 +5,10 @@
 //! derived serde code nests one expression per field); 5,000 builds, in 35 s and 1 GB. The
 //! largest type of the docs corpus has 301 properties, the largest enum 826 members.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::{Primitive, TypeDef, TypeKind};
+use crate::schema::{Primitive, TypeDef, TypeId, TypeKind, TypeRef};
 
 /// Most properties (own and inherited) a generated struct may have: well past the corpus
 /// (301), well short of where rustc fails (between 5,000 and 10,000).
@@ -18,23 +18,15 @@ pub const MAX_PROPERTIES: usize = 2_000;
 /// does not overflow (20,000 members build, in 2 minutes and 2.1 GB); this bounds that cost.
 pub const MAX_MEMBERS: usize = 10_000;
 
-/// Removes the types past the limits, with an error each, and types the properties that
-/// refer to them as raw JSON (`Edm.Untyped`, `unresolved` set), as for any type not found.
-pub fn refuse_huge_types(types: &mut Vec<TypeDef>, diagnostics: &mut Vec<Diagnostic>) {
-    let position: HashMap<(&str, String), usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| ((t.version.as_str(), t.qualified_name()), i))
-        .collect();
-    let mut refused = HashSet::new();
+/// Marks the types past the limits (`types[i]` has the id `i`), with an error each, and types
+/// the properties that refer to them as raw JSON (`Edm.Untyped`, `unresolved` set), as for
+/// any type not found. Returns which types are refused: they are left out of the schema.
+pub fn refuse_huge_types(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) -> Vec<bool> {
+    let mut refused = vec![false; types.len()];
     for (i, t) in types.iter().enumerate() {
         let (count, limit, what) = match t.kind {
             TypeKind::Enum => (t.members.len(), MAX_MEMBERS, "members"),
-            _ => (
-                field_count(types, &position, i),
-                MAX_PROPERTIES,
-                "properties",
-            ),
+            _ => (field_count(types, i), MAX_PROPERTIES, "properties"),
         };
         if count > limit {
             diagnostics.push(Diagnostic::error(
@@ -47,41 +39,35 @@ pub fn refuse_huge_types(types: &mut Vec<TypeDef>, diagnostics: &mut Vec<Diagnos
                     t.qualified_name()
                 ),
             ));
-            refused.insert((t.version.clone(), t.qualified_name()));
+            refused[i] = true;
         }
     }
-    if refused.is_empty() {
-        return;
-    }
-    types.retain(|t| !refused.contains(&(t.version.clone(), t.qualified_name())));
+    let is_refused = |id: &TypeId| refused[id.index()];
     for t in types.iter_mut() {
+        // A type derives from a refused one only if it is refused itself (it has more
+        // fields); this keeps every kept base.
+        if t.base_type.as_ref().is_some_and(is_refused) {
+            t.base_type = None;
+        }
         for p in &mut t.properties {
-            if refused.contains(&(t.version.clone(), p.type_name.clone())) {
-                p.unresolved = Some(std::mem::replace(
-                    &mut p.type_name,
-                    Primitive::Untyped.csdl_name().to_string(),
-                ));
+            if p.ty.named().is_some_and(is_refused) {
+                let named = std::mem::replace(&mut p.ty, TypeRef::Primitive(Primitive::Untyped));
+                p.unresolved = Some(named.csdl_name().to_string());
             }
         }
     }
+    refused
 }
 
 /// Distinct property names along the base chain, as the struct will have them.
-fn field_count(
-    types: &[TypeDef],
-    position: &HashMap<(&str, String), usize>,
-    start: usize,
-) -> usize {
+fn field_count(types: &[TypeDef], start: usize) -> usize {
     let mut names = HashSet::new();
     let mut seen = HashSet::new();
     let mut at = Some(start);
     while let Some(i) = at.filter(|&i| seen.insert(i)) {
         let t = &types[i];
         names.extend(t.properties.iter().map(|p| p.name.as_str()));
-        at = t
-            .base_type
-            .as_ref()
-            .and_then(|b| position.get(&(t.version.as_str(), b.clone())).copied());
+        at = t.base_type.as_ref().map(TypeId::index);
     }
     names.len()
 }
@@ -92,13 +78,13 @@ mod tests {
     use crate::diagnostics::Location;
     use crate::schema::Property;
 
-    fn type_def(name: &str, base: Option<&str>, properties: usize) -> TypeDef {
+    fn type_def(name: &str, base: Option<(usize, &str)>, properties: usize) -> TypeDef {
         TypeDef {
             name: name.to_string(),
             namespace: "microsoft.graph".to_string(),
             version: "beta".to_string(),
             kind: TypeKind::Complex,
-            base_type: base.map(str::to_string),
+            base_type: base.map(|(i, q)| TypeId::new(i, q)),
             base_written: None,
             addressed: None,
             is_abstract: false,
@@ -110,19 +96,19 @@ mod tests {
             description: None,
             area: None,
             properties: (0..properties)
-                .map(|i| property(&format!("p{i}"), "Edm.String"))
+                .map(|i| property(&format!("p{i}"), TypeRef::Primitive(Primitive::String)))
                 .collect(),
             members: Vec::new(),
             inline_for: Vec::new(),
         }
     }
 
-    fn property(name: &str, type_name: &str) -> Property {
+    fn property(name: &str, ty: TypeRef) -> Property {
         Property {
             name: name.to_string(),
-            type_name: type_name.to_string(),
+            written: ty.csdl_name().to_string(),
+            ty,
             collection: false,
-            written: type_name.to_string(),
             representation_only: false,
             navigation: false,
             nullable: None,
@@ -137,27 +123,29 @@ mod tests {
     #[test]
     fn huge_types_and_their_derived_types_are_refused_and_references_become_json() {
         let mut user = type_def("user", None, 1);
-        user.properties
-            .push(property("huge", "microsoft.graph.huge"));
+        let huge_id = (0, "microsoft.graph.huge");
+        user.properties.push(property(
+            "huge",
+            TypeRef::Named(TypeId::new(huge_id.0, huge_id.1)),
+        ));
         let mut types = vec![
             type_def("huge", None, MAX_PROPERTIES + 1),
             // Within the limit on its own, past it with what it inherits.
-            type_def("derived", Some("microsoft.graph.huge"), 1),
+            type_def("derived", Some(huge_id), 1),
             type_def("fits", None, MAX_PROPERTIES),
             user,
         ];
         let mut diagnostics = Vec::new();
-        refuse_huge_types(&mut types, &mut diagnostics);
-        let names: Vec<&str> = types.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(names, ["fits", "user"]);
+        let refused = refuse_huge_types(&mut types, &mut diagnostics);
+        assert_eq!(refused, [true, true, false, false]);
         let at: Vec<String> = diagnostics.iter().map(|d| d.source.to_string()).collect();
         assert_eq!(
             at,
             ["beta/resources/huge.md:7", "beta/resources/derived.md:7"]
         );
         assert!(diagnostics.iter().all(|d| d.code == "type-too-large"));
-        let huge = &types[1].properties[1];
-        assert_eq!(huge.type_name, "Edm.Untyped");
+        let huge = &types[3].properties[1];
+        assert_eq!(huge.ty, TypeRef::Primitive(Primitive::Untyped));
         assert_eq!(huge.unresolved.as_deref(), Some("microsoft.graph.huge"));
     }
 }

@@ -8,35 +8,32 @@
 //! about the same property or member, the first page's word is used and both places are
 //! named (`duplicate-type`).
 
-use std::collections::HashMap;
-
 use crate::diagnostics::Diagnostic;
-use crate::schema::{Member, Property, TypeDef, TypeKind};
+use crate::schema::{Member, Property, TypeDef, TypeId, TypeKind};
 
 use super::definitions::Definition;
 use super::properties::Built;
 
-/// Merges the parts of each type (same version, same qualified name in any case), in the
-/// order of `parts`' first appearance. The part that speaks for the type comes first: the
-/// page named after it, then an Intune `-shared-` page, then a page's main type, then by
-/// path.
-pub fn merge(parts: Vec<(Definition<'_>, Built)>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Built> {
-    let mut groups: Vec<Vec<(Definition<'_>, Built)>> = Vec::new();
-    let mut group_of: HashMap<(String, String), usize> = HashMap::new();
-    for (d, b) in parts {
-        let key = (d.version.clone(), d.qualified_name().to_ascii_lowercase());
-        let at = *group_of.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[at].push((d, b));
+/// Merges the parts of each type: `parts` carry the id their type has in the index, and
+/// the result holds one type per id, in id order. The part that speaks for the type comes
+/// first: the page named after it, then an Intune `-shared-` page, then a page's main type,
+/// then by path.
+pub fn merge(
+    parts: Vec<(Definition<'_>, TypeId, Built)>,
+    type_count: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Built> {
+    let mut groups: Vec<Vec<(Definition<'_>, Built)>> =
+        (0..type_count).map(|_| Vec::new()).collect();
+    for (d, id, b) in parts {
+        groups[id.index()].push((d, b));
     }
     groups
         .into_iter()
         .map(|mut group| {
             group.sort_by_key(|(d, _)| (rank(d), d.page.path.clone(), d.line));
             let mut group = group.into_iter().map(|(_, b)| b);
-            let first = group.next().expect("a group has a part");
+            let first = group.next().expect("every indexed type has a page");
             group.fold(first, |whole, part| join(whole, part, diagnostics))
         })
         .collect()
@@ -160,8 +157,7 @@ fn add_property(t: &mut TypeDef, property: Property, diagnostics: &mut Vec<Diagn
         return;
     }
     let agrees = property.representation_only
-        || (q.type_name.eq_ignore_ascii_case(&property.type_name)
-            && q.collection == property.collection);
+        || (q.ty == property.ty && q.collection == property.collection);
     if agrees {
         if q.description.is_none() {
             q.description = property.description;

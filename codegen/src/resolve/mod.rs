@@ -15,10 +15,11 @@ mod representation_keys;
 
 pub use overrides::{Overrides, PropertyOverride};
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::diagnostics::Diagnostic;
 use crate::parse::Page;
-use crate::schema::{Primitive, Schema};
+use crate::schema::{Primitive, Schema, TypeDef, TypeId, TypeRef};
 use definitions::Definition;
 use index::TypeIndex;
 use properties::{Builder, Built};
@@ -35,28 +36,33 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
     canonical_namespaces(&mut definitions);
 
     let mut index = TypeIndex::default();
-    for d in &definitions {
-        let stem = crate::parse::type_ref::link_stem(&d.page.path);
-        index.insert(
-            &d.version,
-            &d.qualified_name(),
-            stem.as_deref().filter(|_| d.primary),
-        );
-    }
+    let ids: Vec<TypeId> = definitions
+        .iter()
+        .map(|d| {
+            let stem = crate::parse::type_ref::link_stem(&d.page.path);
+            index.insert(
+                &d.version,
+                &d.qualified_name(),
+                stem.as_deref().filter(|_| d.primary),
+            )
+        })
+        .collect();
 
     let mut builder = Builder {
         index: &index,
         diagnostics: &mut diagnostics,
         either: Vec::new(),
     };
-    let parts: Vec<(Definition<'_>, Built)> = definitions
+    let parts: Vec<(Definition<'_>, TypeId, Built)> = definitions
         .into_iter()
-        .map(|d| {
+        .zip(ids)
+        .map(|(d, id)| {
             let built = builder.build(&d);
-            (d, built)
+            (d, id, built)
         })
         .collect();
-    let built = merge::merge(parts, &mut diagnostics);
+    // From here on `types[i]` is the type whose id is `i`.
+    let built = merge::merge(parts, index.len(), &mut diagnostics);
 
     let mut types = Vec::with_capacity(built.len());
     let mut inline_uses = Vec::new();
@@ -74,48 +80,58 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
     overrides.apply(&mut types, &index, &mut diagnostics);
 
     // Only properties still typed as strings after overrides become enums.
-    inline_uses.retain(|u| {
-        types.iter().any(|t| {
-            t.version == u.version
-                && t.qualified_name() == u.owner
-                && t.properties
-                    .iter()
-                    .any(|p| p.name == u.property && p.type_name == Primitive::String.csdl_name())
+    let strings: HashSet<(&str, String, &str)> = types
+        .iter()
+        .flat_map(|t| {
+            t.properties
+                .iter()
+                .filter(|p| p.ty.is(Primitive::String))
+                .map(move |p| (t.version.as_str(), t.qualified_name(), p.name.as_str()))
         })
-    });
+        .collect();
+    inline_uses
+        .retain(|u| strings.contains(&(u.version.as_str(), u.owner.clone(), u.property.as_str())));
     let (documented, inline_uses) =
         inline_enums::use_documented(inline_uses, &types, &mut diagnostics);
     let taken = |version: &str, q: &str| index.contains(version, q);
-    let (inline_types, mut assigned) = inline_enums::into_types(inline_uses, &taken);
+    let (inline_types, mut assigned) = inline_enums::into_types(inline_uses, types.len(), &taken);
     assigned.extend(documented);
     for t in &mut types {
         let owner = t.qualified_name();
         for p in &mut t.properties {
-            if let Some(q) = assigned.get(&(t.version.clone(), owner.clone(), p.name.clone())) {
-                p.type_name = q.clone();
+            if let Some(id) = assigned.get(&(t.version.clone(), owner.clone(), p.name.clone())) {
+                p.ty = TypeRef::Named(id.clone());
             }
         }
     }
     types.extend(inline_types);
     entities::classify(&mut types, &mut diagnostics);
-    limits::refuse_huge_types(&mut types, &mut diagnostics);
+    let refused = limits::refuse_huge_types(&mut types, &mut diagnostics);
+    finish(types, &refused, diagnostics)
+}
 
-    types.sort_by(|a, b| {
+/// The schema: types in a stable order (version, namespace, name), the refused ones left
+/// out, every reference pointing at the new places.
+fn finish(types: Vec<TypeDef>, refused: &[bool], mut diagnostics: Vec<Diagnostic>) -> Schema {
+    let key = |t: &TypeDef| {
         (
-            &a.version,
-            &a.namespace,
-            a.name.to_ascii_lowercase(),
-            &a.name,
+            t.version.clone(),
+            t.namespace.clone(),
+            t.name.to_ascii_lowercase(),
+            t.name.clone(),
         )
-            .cmp(&(
-                &b.version,
-                &b.namespace,
-                b.name.to_ascii_lowercase(),
-                &b.name,
-            ))
-    });
+    };
+    let mut order: Vec<usize> = (0..types.len()).filter(|&i| !refused[i]).collect();
+    order.sort_by_cached_key(|&i| key(&types[i]));
+    let mut position = vec![None; types.len()];
+    for (new, &old) in order.iter().enumerate() {
+        position[old] = Some(new);
+    }
+    let mut slots: Vec<Option<TypeDef>> = types.into_iter().map(Some).collect();
+    let mut sorted: Vec<TypeDef> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    crate::schema::relink(&mut sorted, |id| position[id.index()]);
     diagnostics.sort();
-    Schema { types, diagnostics }
+    Schema::new(sorted, diagnostics)
 }
 
 /// One spelling per namespace: pages write `microsoft.graph.termStore` and

@@ -13,7 +13,7 @@
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::schema::{Primitive, TypeDef};
+use crate::schema::{Primitive, TypeDef, TypeRef};
 
 use super::index::TypeIndex;
 
@@ -110,23 +110,25 @@ impl Overrides {
                     continue;
                 };
                 let new_type = match &o.set_type {
-                    Some(t) if Primitive::from_csdl(t).is_some() => Some(t.clone()),
-                    Some(t) => match index.canonical(&def.version, t) {
-                        Some(q) => Some(q.to_string()),
-                        None => {
-                            diagnostics.push(Diagnostic::error(
-                                "override-invalid",
-                                o.source.clone(),
-                                format!("set-type {t:?} is neither an Edm primitive nor a type of the {} doc set", def.version),
-                            ));
-                            continue;
-                        }
+                    Some(t) => match Primitive::from_csdl(t) {
+                        Some(p) => Some(TypeRef::Primitive(p)),
+                        None => match index.canonical(&def.version, t) {
+                            Some(id) => Some(TypeRef::Named(id.clone())),
+                            None => {
+                                diagnostics.push(Diagnostic::error(
+                                    "override-invalid",
+                                    o.source.clone(),
+                                    format!("set-type {t:?} is neither an Edm primitive nor a type of the {} doc set", def.version),
+                                ));
+                                continue;
+                            }
+                        },
                     },
                     None => None,
                 };
-                let before = describe(&property.type_name, property.collection);
+                let before = describe(&property.ty, property.collection);
                 if let Some(t) = new_type {
-                    property.type_name = t;
+                    property.ty = t;
                     property.unresolved = None;
                 }
                 if let Some(c) = o.set_collection {
@@ -142,7 +144,7 @@ impl Overrides {
                         def.version,
                         def.name,
                         property.name,
-                        describe(&property.type_name, property.collection),
+                        describe(&property.ty, property.collection),
                         o.reason
                     ),
                 ));
@@ -166,11 +168,11 @@ impl Overrides {
     }
 }
 
-fn describe(type_name: &str, collection: bool) -> String {
+fn describe(ty: &TypeRef, collection: bool) -> String {
     if collection {
-        format!("Collection({type_name})")
+        format!("Collection({ty})")
     } else {
-        type_name.to_string()
+        ty.to_string()
     }
 }
 

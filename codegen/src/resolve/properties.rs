@@ -8,7 +8,7 @@ use crate::parse::json_repr::{self, Hint, ReprProperty};
 use crate::parse::type_ref::link_stem;
 use crate::parse::type_ref::{self, description_hints, Spelling, TypeCell};
 use crate::parse::{Inline, Mention, Page, Section, Table};
-use crate::schema::{Member, Primitive, Property, TypeDef, TypeKind};
+use crate::schema::{Member, Primitive, Property, TypeDef, TypeId, TypeKind, TypeRef};
 
 use super::bases::{Hierarchy, Stated};
 use super::definitions::Definition;
@@ -303,7 +303,7 @@ impl Builder<'_> {
             }
             _ => None,
         };
-        let (type_name, unresolved) = match &undocumented_enum {
+        let (ty, unresolved) = match &undocumented_enum {
             Some(q) => {
                 self.diagnostics.push(Diagnostic::warning(
                     "enum-from-description",
@@ -313,12 +313,12 @@ impl Builder<'_> {
                         parsed.written
                     ),
                 ));
-                (Primitive::String.csdl_name().to_string(), None)
+                (TypeRef::Primitive(Primitive::String), None)
             }
             None => self.resolve_cell(d, &parsed, &at),
         };
         let values = listed
-            .filter(|_| type_name == Primitive::String.csdl_name())
+            .filter(|_| ty.is(Primitive::String))
             .map(|members| ListedValues {
                 members,
                 name: undocumented_enum,
@@ -326,7 +326,7 @@ impl Builder<'_> {
         Some((
             Property {
                 name,
-                type_name,
+                ty,
                 collection: parsed.collection,
                 written: parsed.written.clone(),
                 representation_only: false,
@@ -346,7 +346,7 @@ impl Builder<'_> {
 
     /// A link to `x.md#y-values` names the enum `y` documented under `### y values` on that
     /// page, not the page's own type; other links name the page's type.
-    fn lookup(&self, d: &Definition<'_>, name: &str, link: Option<&str>) -> Option<&str> {
+    fn lookup(&self, d: &Definition<'_>, name: &str, link: Option<&str>) -> Option<&TypeId> {
         let values_anchor = link
             .and_then(|l| l.split_once('#'))
             .and_then(|(_, anchor)| anchor.strip_suffix("-values"))
@@ -362,20 +362,19 @@ impl Builder<'_> {
         d: &Definition<'_>,
         cell: &TypeCell,
         at: &Location,
-    ) -> (String, Option<String>) {
+    ) -> (TypeRef, Option<String>) {
         match &cell.spelling {
-            Spelling::Primitive(p) => (p.csdl_name().to_string(), None),
+            Spelling::Primitive(p) => (TypeRef::Primitive(*p), None),
             Spelling::Named { name, link } => {
                 self.resolve_named(d, name, link.as_deref(), cell, at)
             }
             Spelling::Either(names) => {
-                let found: Vec<Option<&str>> = names
+                let found: Vec<Option<TypeId>> = names
                     .iter()
-                    .map(|(name, link)| self.lookup(d, name, link.as_deref()))
+                    .map(|(name, link)| self.lookup(d, name, link.as_deref()).cloned())
                     .collect();
-                if let Some(types) = found.iter().copied().collect::<Option<Vec<&str>>>() {
-                    let types: Vec<String> = types.into_iter().map(str::to_string).collect();
-                    let first = types[0].clone();
+                if let Some(types) = found.iter().cloned().collect::<Option<Vec<TypeId>>>() {
+                    let first = TypeRef::Named(types[0].clone());
                     self.either.push(Either {
                         property: at.clone(),
                         types,
@@ -396,7 +395,7 @@ impl Builder<'_> {
                     ),
                 ));
                 (
-                    Primitive::Untyped.csdl_name().to_string(),
+                    TypeRef::Primitive(Primitive::Untyped),
                     Some(cell.written.clone()),
                 )
             }
@@ -410,9 +409,9 @@ impl Builder<'_> {
         link: Option<&str>,
         cell: &TypeCell,
         at: &Location,
-    ) -> (String, Option<String>) {
-        if let Some(q) = self.lookup(d, name, link) {
-            return (q.to_string(), None);
+    ) -> (TypeRef, Option<String>) {
+        if let Some(id) = self.lookup(d, name, link) {
+            return (TypeRef::Named(id.clone()), None);
         }
         let message = match link {
             Some(l) => format!(
@@ -427,7 +426,7 @@ impl Builder<'_> {
         self.diagnostics
             .push(Diagnostic::warning("unresolved-type", at.clone(), message));
         (
-            Primitive::Untyped.csdl_name().to_string(),
+            TypeRef::Primitive(Primitive::Untyped),
             Some(cell.written.clone()),
         )
     }
@@ -494,8 +493,7 @@ impl Builder<'_> {
                     }
                     self.check_hint(d, property, key);
                     if let Hint::Choices(members) = &key.hint {
-                        if property.type_name == Primitive::String.csdl_name()
-                            && listed.insert(property.name.clone())
+                        if property.ty.is(Primitive::String) && listed.insert(property.name.clone())
                         {
                             let property = property.clone();
                             inline_enums.push(self.inline_use(d, &property, members.clone(), area));
@@ -514,10 +512,10 @@ impl Builder<'_> {
                         ));
                         continue;
                     }
-                    let (type_name, unresolved) = self.hint_type(d, key);
+                    let (ty, unresolved) = self.hint_type(d, key);
                     let property = Property {
                         name: key.name.clone(),
-                        type_name,
+                        ty,
                         collection: key.collection,
                         written: key.raw.clone(),
                         representation_only: true,
@@ -530,7 +528,7 @@ impl Builder<'_> {
                         also_documented: Vec::new(),
                     };
                     if let Hint::Choices(members) = &key.hint {
-                        if property.type_name == Primitive::String.csdl_name() {
+                        if property.ty.is(Primitive::String) {
                             listed.insert(property.name.clone());
                             inline_enums.push(self.inline_use(d, &property, members.clone(), area));
                         }
@@ -571,36 +569,35 @@ impl Builder<'_> {
     }
 
     /// The type a JSON representation value implies, for a key no table documents.
-    fn hint_type(&mut self, d: &Definition<'_>, key: &ReprProperty) -> (String, Option<String>) {
+    fn hint_type(&mut self, d: &Definition<'_>, key: &ReprProperty) -> (TypeRef, Option<String>) {
         let primitive = match &key.hint {
             Hint::ODataType(t) => {
                 return match self.index.by_name(&d.version, t, &d.namespace) {
-                    Some(q) => (q.to_string(), None),
+                    Some(id) => (TypeRef::Named(id.clone()), None),
                     None => {
                         self.diagnostics.push(Diagnostic::warning(
                             "unresolved-type",
                             Location::new(&d.page.path, key.line),
                             format!("JSON representation type hint {t:?} names no type of this {} doc set; typed as raw JSON", d.version),
                         ));
-                        (Primitive::Untyped.csdl_name().to_string(), Some(t.clone()))
+                        (TypeRef::Primitive(Primitive::Untyped), Some(t.clone()))
                     }
                 };
             }
             // `"sharingDetail": "sharingDetail"`: the value names a documented type.
-            Hint::Text(t) if self.index.by_name(&d.version, t, &d.namespace).is_some() => {
-                let q = self.index.by_name(&d.version, t, &d.namespace);
-                return (q.unwrap_or_default().to_string(), None);
-            }
-            Hint::Text(t) => type_ref::representation_primitive(t)
-                .or_else(|| type_ref::primitive(t.split([' ', '(']).next().unwrap_or(t)))
-                .unwrap_or(Primitive::String),
+            Hint::Text(t) => match self.index.by_name(&d.version, t, &d.namespace) {
+                Some(id) => return (TypeRef::Named(id.clone()), None),
+                None => type_ref::representation_primitive(t)
+                    .or_else(|| type_ref::primitive(t.split([' ', '(']).next().unwrap_or(t)))
+                    .unwrap_or(Primitive::String),
+            },
             Hint::Choices(_) => Primitive::String,
             Hint::Integer => Primitive::Int32,
             Hint::Number => Primitive::Double,
             Hint::Boolean => Primitive::Boolean,
             Hint::Null | Hint::Other => Primitive::Untyped,
         };
-        (primitive.csdl_name().to_string(), None)
+        (TypeRef::Primitive(primitive), None)
     }
 
     fn check_hint(&mut self, d: &Definition<'_>, property: &Property, key: &ReprProperty) {
@@ -608,13 +605,14 @@ impl Builder<'_> {
             return;
         };
         let hinted = self.index.by_name(&d.version, t, &d.namespace);
-        if property.unresolved.is_none() && hinted.is_some_and(|h| h != property.type_name) {
+        if property.unresolved.is_none() && hinted.is_some_and(|h| property.ty.named() != Some(h)) {
             self.diagnostics.push(Diagnostic::warning(
                 "json-hint-mismatch",
                 Location::new(&d.page.path, key.line),
                 format!(
                     "JSON representation types {:?} as {t:?}, the table as {:?}; the table is used",
-                    property.name, property.type_name
+                    property.name,
+                    property.ty.csdl_name()
                 ),
             ));
         }

@@ -7,24 +7,16 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::TypeDef;
+use crate::schema::{TypeDef, TypeId};
 
+/// `types[i]` has the id `i`.
 pub fn inherit_or_report(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
-    let position: HashMap<(String, String), usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| ((t.version.clone(), t.qualified_name()), i))
-        .collect();
     for i in 0..types.len() {
         // The properties every base type documents, nearest first.
         let mut inherited: HashMap<String, String> = HashMap::new();
         let mut seen = vec![i];
         let mut at = i;
-        while let Some(&base) = types[at]
-            .base_type
-            .as_ref()
-            .and_then(|b| position.get(&(types[i].version.clone(), b.clone())))
-        {
+        while let Some(base) = types[at].base_type.as_ref().map(TypeId::index) {
             if seen.contains(&base) {
                 break;
             }
@@ -63,7 +55,9 @@ pub fn inherit_or_report(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic
                         p.source.clone(),
                         format!(
                             "property {:?} is in the JSON representation but in no Properties or Relationships table; typed {} from its JSON value {:?}",
-                            p.name, p.type_name, p.written
+                            p.name,
+                            p.ty.csdl_name(),
+                            p.written
                         ),
                     ));
                     true
