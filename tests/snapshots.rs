@@ -20,8 +20,14 @@ fn every_page_of_docs_input() {
         let types: Vec<usize> = (0..schema.types.len())
             .filter(|&i| schema.types[i].source.file == page.path)
             .collect();
+        let operations: Vec<_> = schema
+            .operations
+            .iter()
+            .filter(|o| o.source.file == page.path)
+            .collect();
         let model = json!({
             "types": types.iter().map(|&i| &schema.types[i]).collect::<Vec<_>>(),
+            "operations": operations,
             "diagnostics": schema.diagnostics.iter().filter(|d| d.source.file == page.path).collect::<Vec<_>>(),
         });
         insta::assert_json_snapshot!(format!("{slug}.model"), model);

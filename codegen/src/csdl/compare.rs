@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::read::{Csdl, CsdlKind, CsdlProperty, CsdlType};
 use crate::diagnostics::Diagnostic;
-use crate::schema::{Primitive, Property, Schema, TypeDef, TypeId, TypeKind};
+use crate::schema::{Implied, Primitive, Property, Schema, TypeDef, TypeId, TypeKind};
 
 /// Agreeing cases out of compared ones.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -99,7 +99,10 @@ pub fn compare(schema: &Schema, version: &str, csdl: &Csdl) -> (Agreement, Vec<D
         diagnostics: Vec::new(),
     };
     for (i, t) in schema.types.iter().enumerate() {
-        if t.version != version {
+        // An action's parameters are no type of the CSDL's (they are its Action's
+        // Parameters, compared with the operations).
+        let parameters = matches!(t.implied, Some(Implied::ActionBody { .. }));
+        if t.version != version || parameters {
             continue;
         }
         match csdl.get(&t.qualified_name()) {

@@ -4,11 +4,13 @@
 //! type a name means) belong to `resolve`.
 
 pub mod annotations;
+pub mod api;
 mod blocks;
 mod front_matter;
 pub mod http;
 pub mod json_repr;
 mod page;
+pub mod path;
 mod prose;
 pub mod type_ref;
 
@@ -45,7 +47,9 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
         tables: Vec::new(),
         methods: Vec::new(),
         annotated: Vec::new(),
+        api: None,
     };
+    let mut api = api::is_api_page(path).then(api::ApiReader::default);
     let at = |line| Location::new(path, line);
 
     let mut heading: Option<String> = None;
@@ -64,6 +68,9 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                     continue;
                 }
                 unbind(&mut pending, &mut page, &mut diagnostics);
+                if let Some(api) = &mut api {
+                    api.heading(*level, &content.text);
+                }
                 if *level == 1 && page.title.is_none() {
                     page.title = Some(prose::title(&content.text, *line));
                     in_intro = true;
@@ -88,9 +95,17 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 if in_intro && !quoted && !prose::is_include(&content.text) {
                     intro.push(content.text.clone());
                 }
+                if let Some(api) = &mut api {
+                    api.paragraph(content, *line);
+                }
             }
             Block::Html { text, line } => match annotations::read_comment(text) {
-                Comment::NotAnnotation | Comment::PageAnnotation => {}
+                Comment::NotAnnotation => {
+                    if let Some(api) = &mut api {
+                        api.comment(path, text, *line, &mut diagnostics);
+                    }
+                }
+                Comment::PageAnnotation => {}
                 Comment::Block(annotation) => {
                     unbind(&mut pending, &mut page, &mut diagnostics);
                     pending = Some(AnnotatedBlock {
@@ -133,6 +148,12 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 line,
                 body_line,
             } => {
+                if let Some(api) = &mut api {
+                    let block_type = pending
+                        .as_ref()
+                        .and_then(|p| p.annotation.block_type.as_deref());
+                    api.code(path, block_type, text, *body_line, &mut diagnostics);
+                }
                 if let Some(mut annotated) = pending.take() {
                     annotated.code = Some(CodeBlock {
                         info: info.clone(),
@@ -146,6 +167,17 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
             Block::Table { header, rows, line } => {
                 unbind(&mut pending, &mut page, &mut diagnostics);
                 let header: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
+                if let Some(api) = &mut api {
+                    let rows = rows
+                        .iter()
+                        .map(|r| Row {
+                            line: r.line,
+                            cells: r.cells.clone(),
+                        })
+                        .collect();
+                    api.table(header, rows, *line);
+                    continue;
+                }
                 let Some(section) = prose::table_section(heading.as_deref(), &header) else {
                     let cell_mention = |cell: &Inline, line| Mention {
                         text: cell.text.trim().to_string(),
@@ -220,6 +252,7 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
         }
     }
     unbind(&mut pending, &mut page, &mut diagnostics);
+    page.api = api.map(|a| a.page);
     let description = intro.join("\n\n");
     if !description.trim().is_empty() {
         page.description = Some(description);

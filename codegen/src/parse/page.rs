@@ -28,6 +28,9 @@ pub struct Page {
     /// Rows of the Methods table: the operations the page lists (`Get x`, `Update x`, ...).
     pub methods: Vec<MethodRow>,
     pub annotated: Vec<AnnotatedBlock>,
+    /// On an API page: its requests, parameters, permissions and response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api: Option<super::api::ApiPage>,
 }
 
 impl Page {

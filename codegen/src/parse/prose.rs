@@ -335,7 +335,8 @@ pub fn table_section(heading: Option<&str>, header: &[String]) -> Option<Section
     if first.starts_with("member") || (first == "name" && heading.contains("member")) {
         return Some(Section::Members);
     }
-    if first.starts_with("value") && heading.contains("member") {
+    // `### lobbyBypassScope values` over a `| Value | Description |` table.
+    if first.starts_with("value") && (heading.contains("member") || heading.ends_with("values")) {
         return Some(Section::Members);
     }
     if !has_type_column {

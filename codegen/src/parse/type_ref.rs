@@ -47,6 +47,25 @@ pub fn type_cell(cell: &Inline) -> TypeCell {
         .any(|w| w == "collection")
         || written.ends_with("[]");
 
+    // `[invitedUserMessageInfo](invitedusermessageinfo.md` with its `)` left out: markdown
+    // reads no link, the cell still names the type and its page.
+    if cell.links.is_empty() {
+        if let Some((name, dest)) = written
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once("]("))
+            .filter(|(name, dest)| is_type_name(name) && dest.ends_with(".md"))
+        {
+            return TypeCell {
+                spelling: Spelling::Named {
+                    name: name.to_string(),
+                    link: Some(dest.to_string()),
+                },
+                collection,
+                read_only,
+                written,
+            };
+        }
+    }
     if let Some(either) = alternatives(cell) {
         return TypeCell {
             spelling: Spelling::Either(either),

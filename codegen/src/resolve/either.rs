@@ -17,6 +17,32 @@ pub struct Either {
     pub written: String,
 }
 
+/// The nearest type every one of `alternatives` is or derives from.
+pub fn common_base(types: &[TypeDef], alternatives: &[TypeId]) -> Option<TypeId> {
+    // Each alternative and its bases, nearest first.
+    let lines: Vec<Vec<TypeId>> = alternatives
+        .iter()
+        .map(|id| {
+            let mut line = vec![id.clone()];
+            while let Some(base) = types[line.last().expect("non-empty").index()]
+                .base_type
+                .clone()
+            {
+                if line.contains(&base) {
+                    break;
+                }
+                line.push(base);
+            }
+            line
+        })
+        .collect();
+    let (first, rest) = lines.split_first()?;
+    first
+        .iter()
+        .find(|id| rest.iter().all(|l| l.contains(id)))
+        .cloned()
+}
+
 pub fn common_bases(types: &mut [TypeDef], uses: Vec<Either>, diagnostics: &mut Vec<Diagnostic>) {
     if uses.is_empty() {
         return;
@@ -35,28 +61,7 @@ pub fn common_bases(types: &mut [TypeDef], uses: Vec<Either>, diagnostics: &mut 
         let Some(&(owner, property)) = rows.get(&u.property) else {
             continue;
         };
-        // Each alternative and its bases, nearest first.
-        let lines: Vec<Vec<TypeId>> = u
-            .types
-            .iter()
-            .map(|id| {
-                let mut line = vec![id.clone()];
-                while let Some(base) = types[line.last().expect("non-empty").index()]
-                    .base_type
-                    .clone()
-                {
-                    if line.contains(&base) {
-                        break;
-                    }
-                    line.push(base);
-                }
-                line
-            })
-            .collect();
-        let common = lines[0]
-            .iter()
-            .find(|id| lines[1..].iter().all(|l| l.contains(id)))
-            .cloned();
+        let common = common_base(types, &u.types);
         let t = &mut types[owner];
         let name = t.name.clone();
         let p = &mut t.properties[property];

@@ -56,6 +56,7 @@ pub fn classify(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
         .map(|(i, t)| {
             t.kind != TypeKind::Enum
                 && (t.addressed.is_some()
+                    || t.singleton.is_some()
                     || t.qualified_name() == ENTITY
                     || navigation_targets.contains(&i))
         })
@@ -100,7 +101,18 @@ pub fn classify(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
         }
         t.kind = TypeKind::Entity;
         let root = roots.get(&t.version);
-        if t.base_type.is_none() && t.qualified_name() != ENTITY && root.is_some() {
+        // A singleton needs no key: a type that is an entity only because a request path
+        // addresses it as one (`/print`) has no `id` to inherit (as the CSDL's roots have
+        // none).
+        let only_a_singleton = t.singleton.is_some()
+            && t.key.is_none()
+            && t.addressed.is_none()
+            && !navigation_targets.contains(&i);
+        if t.base_type.is_none()
+            && t.qualified_name() != ENTITY
+            && root.is_some()
+            && !only_a_singleton
+        {
             diagnostics.push(Diagnostic::note(
                 "entity-base-implied",
                 t.source.clone(),
@@ -148,7 +160,7 @@ fn evidence(t: &TypeDef) -> String {
     if let Some(key) = &t.key {
         format!("its key is {key:?}")
     } else if let Some(row) = &t.addressed {
-        format!("its page lists {:?} at {}", row.text, row.source)
+        format!("{:?} at {} addresses it", row.text, row.source)
     } else {
         "a navigation property targets it".to_string()
     }

@@ -268,6 +268,8 @@ pub fn into_types(
             base_type: None,
             base_written: None,
             addressed: None,
+            singleton: None,
+            implied: None,
             is_abstract: false,
             open_type: false,
             media_entity: false,

@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostics::Diagnostic;
+use crate::schema::operations::{Operation, Step};
 use crate::schema::{Primitive, TypeDef, TypeId, TypeKind, TypeRef};
 
 /// Most properties (own and inherited) a generated struct may have: well past the corpus
@@ -59,6 +60,40 @@ pub fn refuse_huge_types(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic
     refused
 }
 
+/// Operations refer to refused types as properties do: a payload or parameter of one is
+/// raw JSON; a path walked through one stops short of it.
+pub fn forget_refused(operations: &mut [Operation], refused: &[bool]) {
+    let is_refused = |id: &TypeId| refused[id.index()];
+    let forget = |ty: &mut TypeRef| {
+        if ty.named().is_some_and(is_refused) {
+            *ty = TypeRef::Primitive(Primitive::Untyped);
+        }
+    };
+    for o in operations {
+        for p in &mut o.parameters {
+            forget(&mut p.ty);
+        }
+        for payload in o.request_body.iter_mut().chain(o.response.body.iter_mut()) {
+            forget(&mut payload.ty);
+        }
+        for path in &mut o.paths {
+            let through = path.walk.iter().position(|s| match s {
+                Step::Root { ty, .. } | Step::Item { ty } | Step::Cast { ty, .. } => is_refused(ty),
+                Step::Bound { binding, .. } => is_refused(binding),
+                Step::Property { owner, ty, .. } => {
+                    is_refused(owner) || ty.named().is_some_and(is_refused)
+                }
+                Step::Composed { ty, .. } => ty.named().is_some_and(is_refused),
+                Step::Special => false,
+            });
+            if let Some(at) = through {
+                path.walk.truncate(at);
+                path.complete = false;
+            }
+        }
+    }
+}
+
 /// Distinct property names along the base chain, as the struct will have them.
 fn field_count(types: &[TypeDef], start: usize) -> usize {
     let mut names = HashSet::new();
@@ -87,6 +122,8 @@ mod tests {
             base_type: base.map(|(i, q)| TypeId::new(i, q)),
             base_written: None,
             addressed: None,
+            singleton: None,
+            implied: None,
             is_abstract: false,
             open_type: false,
             media_entity: false,

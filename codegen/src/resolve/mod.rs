@@ -9,9 +9,11 @@ mod index;
 mod inline_enums;
 pub mod limits;
 mod merge;
+mod operations;
 mod overrides;
 mod properties;
 mod representation_keys;
+mod type_cells;
 
 pub use overrides::{Overrides, PropertyOverride};
 
@@ -19,6 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::Diagnostic;
 use crate::parse::Page;
+use crate::schema::operations::Operation;
 use crate::schema::{Primitive, Schema, TypeDef, TypeId, TypeRef};
 use definitions::Definition;
 use index::TypeIndex;
@@ -104,15 +107,26 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
             }
         }
     }
-    types.extend(inline_types);
+    for t in inline_types {
+        let id = index.insert(&t.version, &t.qualified_name(), None);
+        debug_assert_eq!(id.index(), types.len(), "ids follow the types");
+        types.push(t);
+    }
+    let operations = operations::resolve(pages, &mut types, &mut index, &mut diagnostics);
     entities::classify(&mut types, &mut diagnostics);
     let refused = limits::refuse_huge_types(&mut types, &mut diagnostics);
-    finish(types, &refused, diagnostics)
+    finish(types, operations, &refused, diagnostics)
 }
 
 /// The schema: types in a stable order (version, namespace, name), the refused ones left
-/// out, every reference pointing at the new places.
-fn finish(types: Vec<TypeDef>, refused: &[bool], mut diagnostics: Vec<Diagnostic>) -> Schema {
+/// out, every reference pointing at the new places; operations by version and name.
+fn finish(
+    types: Vec<TypeDef>,
+    mut operations: Vec<Operation>,
+    refused: &[bool],
+    mut diagnostics: Vec<Diagnostic>,
+) -> Schema {
+    limits::forget_refused(&mut operations, refused);
     let key = |t: &TypeDef| {
         (
             t.version.clone(),
@@ -129,9 +143,10 @@ fn finish(types: Vec<TypeDef>, refused: &[bool], mut diagnostics: Vec<Diagnostic
     }
     let mut slots: Vec<Option<TypeDef>> = types.into_iter().map(Some).collect();
     let mut sorted: Vec<TypeDef> = order.iter().filter_map(|&i| slots[i].take()).collect();
-    crate::schema::relink(&mut sorted, |id| position[id.index()]);
+    crate::schema::relink(&mut sorted, &mut operations, |id| position[id.index()]);
+    operations.sort_by(|a, b| (&a.version, &a.name).cmp(&(&b.version, &b.name)));
     diagnostics.sort();
-    Schema::new(sorted, diagnostics)
+    Schema::new(sorted, operations, diagnostics)
 }
 
 /// One spelling per namespace: pages write `microsoft.graph.termStore` and

@@ -15,6 +15,7 @@ use super::definitions::Definition;
 use super::either::Either;
 use super::index::TypeIndex;
 use super::inline_enums::{possible_values, InlineEnum};
+use super::type_cells::Cells;
 
 /// Everything a definition yields.
 pub struct Built {
@@ -61,6 +62,8 @@ impl Builder<'_> {
             base_type: None,
             base_written: None,
             addressed: None,
+            singleton: None,
+            implied: None,
             is_abstract: annotation.is_some_and(|a| a.is_abstract),
             open_type: annotation.is_some_and(|a| a.open_type),
             media_entity: annotation.is_some_and(|a| a.is_media_entity),
@@ -99,6 +102,24 @@ impl Builder<'_> {
                     ));
                 }
                 Section::Properties | Section::Relationships if !d.is_enum => {
+                    if let Some(property) = describes_property(table, &tables) {
+                        // `### Properties of a token lifetime policy definition`: the JSON
+                        // held in the `definition` string, not properties of the type.
+                        for row in &table.rows {
+                            self.diagnostics.push(Diagnostic::note(
+                                "table-describes-property",
+                                at(row.line),
+                                format!(
+                                    "{:?} is a field of the JSON held in {}.{property} (the table sits under {:?}), not a property of {}",
+                                    clean_name(cell(&row.cells, 0)),
+                                    def.name,
+                                    table.heading.as_deref().unwrap_or_default(),
+                                    def.name
+                                ),
+                            ));
+                        }
+                        continue;
+                    }
                     for row in &table.rows {
                         if let Some((property, values)) = self.row(d, table, row) {
                             if let Some(ListedValues { members, name }) = values {
@@ -273,6 +294,19 @@ impl Builder<'_> {
         let type_col = column(&table.header, |h| h.starts_with("type"))?;
         let desc_col = column(&table.header, |h| h.starts_with("descr"));
         let name = clean_name(cell(&row.cells, 0));
+        // `@microsoft.graph.downloadUrl`: an instance annotation the service adds, not a
+        // property of the type; at run time it is kept with the undocumented keys.
+        if name.starts_with('@') {
+            self.diagnostics.push(Diagnostic::note(
+                "instance-annotation",
+                at,
+                format!(
+                    "{name:?} is an instance annotation, not a property of {}; payloads that carry it keep it in additional_properties",
+                    d.name
+                ),
+            ));
+            return None;
+        }
         if !is_property_name(&name) {
             self.diagnostics.push(Diagnostic::warning(
                 "property-name",
@@ -344,91 +378,32 @@ impl Builder<'_> {
         ))
     }
 
-    /// A link to `x.md#y-values` names the enum `y` documented under `### y values` on that
-    /// page, not the page's own type; other links name the page's type.
-    fn lookup(&self, d: &Definition<'_>, name: &str, link: Option<&str>) -> Option<&TypeId> {
-        let values_anchor = link
-            .and_then(|l| l.split_once('#'))
-            .and_then(|(_, anchor)| anchor.strip_suffix("-values"))
-            .and_then(|enum_name| self.index.by_name(&d.version, enum_name, &d.namespace));
-        values_anchor
-            .or_else(|| link.and_then(|l| self.index.by_link(&d.version, l)))
-            .or_else(|| self.index.by_name(&d.version, name, &d.namespace))
+    fn cells<'s>(&'s self, d: &'s Definition<'_>) -> Cells<'s> {
+        Cells {
+            index: self.index,
+            version: &d.version,
+            namespace: &d.namespace,
+        }
     }
 
-    /// The CSDL type a cell means, or `Edm.Untyped` and the text it could not resolve.
+    fn lookup(&self, d: &Definition<'_>, name: &str, link: Option<&str>) -> Option<TypeId> {
+        self.cells(d).lookup(name, link).cloned()
+    }
+
     fn resolve_cell(
         &mut self,
         d: &Definition<'_>,
         cell: &TypeCell,
         at: &Location,
     ) -> (TypeRef, Option<String>) {
-        match &cell.spelling {
-            Spelling::Primitive(p) => (TypeRef::Primitive(*p), None),
-            Spelling::Named { name, link } => {
-                self.resolve_named(d, name, link.as_deref(), cell, at)
-            }
-            Spelling::Either(names) => {
-                let found: Vec<Option<TypeId>> = names
-                    .iter()
-                    .map(|(name, link)| self.lookup(d, name, link.as_deref()).cloned())
-                    .collect();
-                if let Some(types) = found.iter().cloned().collect::<Option<Vec<TypeId>>>() {
-                    let first = TypeRef::Named(types[0].clone());
-                    self.either.push(Either {
-                        property: at.clone(),
-                        types,
-                        written: cell.written.clone(),
-                    });
-                    return (first, None);
-                }
-                let (name, link) = &names[found.iter().position(Option::is_none).unwrap_or(0)];
-                self.resolve_named(d, name, link.as_deref(), cell, at)
-            }
-            Spelling::Unrecognised => {
-                self.diagnostics.push(Diagnostic::warning(
-                    "unknown-type-name",
-                    at.clone(),
-                    format!(
-                        "type {:?} is not a type name; expected a primitive (String, Int32, DateTimeOffset, ...) or a link to a type page; typed as raw JSON",
-                        cell.written
-                    ),
-                ));
-                (
-                    TypeRef::Primitive(Primitive::Untyped),
-                    Some(cell.written.clone()),
-                )
-            }
-        }
-    }
-
-    fn resolve_named(
-        &mut self,
-        d: &Definition<'_>,
-        name: &str,
-        link: Option<&str>,
-        cell: &TypeCell,
-        at: &Location,
-    ) -> (TypeRef, Option<String>) {
-        if let Some(id) = self.lookup(d, name, link) {
-            return (TypeRef::Named(id.clone()), None);
-        }
-        let message = match link {
-            Some(l) => format!(
-                "type {:?} links to {l:?}, which defines no type in this {} doc set; typed as raw JSON",
-                cell.written, d.version
-            ),
-            None => format!(
-                "type {:?} names no type of this {} doc set; typed as raw JSON",
-                cell.written, d.version
-            ),
+        let cells = Cells {
+            index: self.index,
+            version: &d.version,
+            namespace: &d.namespace,
         };
-        self.diagnostics
-            .push(Diagnostic::warning("unresolved-type", at.clone(), message));
-        (
-            TypeRef::Primitive(Primitive::Untyped),
-            Some(cell.written.clone()),
-        )
+        let (ty, unresolved, either) = cells.resolve(cell, at, self.diagnostics);
+        self.either.extend(either);
+        (ty, unresolved)
     }
 
     fn inline_use(
@@ -468,8 +443,34 @@ impl Builder<'_> {
             folded.entry(p.name.to_ascii_lowercase()).or_insert(i);
         }
         let mut listed: HashSet<String> = inline_enums.iter().map(|e| e.property.clone()).collect();
+        // An open type whose tables document nothing (`fieldValueSet`, `plannerAssignments`):
+        // its JSON representation shows properties a client or a list defines, examples
+        // rather than the type's own.
+        let examples_only = def.open_type && def.properties.is_empty();
         for key in repr {
             if key.name.starts_with("@odata.") {
+                continue;
+            }
+            if key.name.starts_with('@') {
+                self.diagnostics.push(Diagnostic::note(
+                    "instance-annotation",
+                    at(key.line),
+                    format!(
+                        "{:?} is an instance annotation, not a property of {}; payloads that carry it keep it in additional_properties",
+                        key.name, def.name
+                    ),
+                ));
+                continue;
+            }
+            if examples_only {
+                self.diagnostics.push(Diagnostic::note(
+                    "open-type-example",
+                    at(key.line),
+                    format!(
+                        "{:?} in the JSON representation of the open type {}, whose tables document no property, is an example of a dynamic property; kept at run time in additional_properties",
+                        key.name, def.name
+                    ),
+                ));
                 continue;
             }
             let table_index = exact
@@ -617,6 +618,22 @@ impl Builder<'_> {
             ));
         }
     }
+}
+
+/// For a table under a heading `Properties of a ... <word>` where `<word>` names a property
+/// another table of the page documents: that property.
+fn describes_property(table: &Table, tables: &[&Table]) -> Option<String> {
+    let heading = table.heading.as_deref()?.trim().to_ascii_lowercase();
+    if !heading.starts_with("properties of") {
+        return None;
+    }
+    let word = heading.rsplit(' ').next()?;
+    tables
+        .iter()
+        .filter(|t| !std::ptr::eq(**t, table))
+        .flat_map(|t| &t.rows)
+        .map(|r| clean_name(cell(&r.cells, 0)))
+        .find(|name| name.eq_ignore_ascii_case(word))
 }
 
 /// The first Methods row that addresses the type itself, which only entities can be: a Get,

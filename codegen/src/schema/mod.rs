@@ -2,6 +2,7 @@
 //!
 //! It knows nothing of markdown or of Rust; `inspect --json` prints it as it is.
 
+pub mod operations;
 mod refs;
 mod walk;
 
@@ -21,6 +22,8 @@ pub(crate) use walk::relink;
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Schema {
     pub types: Vec<TypeDef>,
+    /// Every documented request, by version and name.
+    pub operations: Vec<operations::Operation>,
     pub diagnostics: Vec<Diagnostic>,
     /// Each type's id, by position.
     #[serde(skip)]
@@ -64,6 +67,13 @@ pub struct TypeDef {
     /// only entities can be addressed so.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub addressed: Option<Written>,
+    /// Where a request path addresses the type as a singleton (`/print`, `/me`): only
+    /// entities can be, though a singleton needs no key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub singleton: Option<Written>,
+    /// For a type no page defines, what the docs imply it from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implied: Option<Implied>,
     /// Where the type is defined: the resource annotation, or the title of the page. For a
     /// type several pages document, the page that speaks for it (named after it).
     pub source: Location,
@@ -81,6 +91,16 @@ pub struct TypeDef {
     /// For an enum written inline in property descriptions: the properties that use it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inline_for: Vec<String>,
+}
+
+/// What implies a type no page defines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Implied {
+    /// The parameters of an action, its request body.
+    ActionBody { operation: String },
+    /// What a root of request paths holds (`/policies`), when no page documents its type.
+    Root { path: String },
 }
 
 impl TypeDef {

@@ -3,12 +3,18 @@
 
 use std::collections::HashMap;
 
+use super::operations::{Operation, Step};
 use super::{Property, Schema, TypeDef, TypeId, TypeRef};
 use crate::diagnostics::Diagnostic;
 
 impl Schema {
-    /// A schema of `types`, whose references must already point into `types`.
-    pub fn new(types: Vec<TypeDef>, diagnostics: Vec<Diagnostic>) -> Schema {
+    /// A schema of `types` and `operations`, whose references must already point into
+    /// `types`.
+    pub fn new(
+        types: Vec<TypeDef>,
+        operations: Vec<Operation>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Schema {
         let ids = types
             .iter()
             .enumerate()
@@ -26,6 +32,7 @@ impl Schema {
             .collect();
         Schema {
             types,
+            operations,
             diagnostics,
             ids,
             by_name,
@@ -128,8 +135,8 @@ impl Schema {
             .collect();
         let position = positions(&keep);
         let mut types: Vec<TypeDef> = types;
-        relink(&mut types, |id| position[id.index()]);
-        Schema::new(types, self.diagnostics.clone())
+        relink(&mut types, &mut [], |id| position[id.index()]);
+        Schema::new(types, Vec::new(), self.diagnostics.clone())
     }
 }
 
@@ -146,21 +153,49 @@ fn positions(keep: &[bool]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Points every reference of `types` at the position `moved` gives the type it named (whose
-/// definition sits there now). A reference to a type that is gone is a bug of the caller.
-pub(crate) fn relink(types: &mut [TypeDef], moved: impl Fn(&TypeId) -> Option<usize>) {
+/// Points every reference of `types` and `operations` at the position `moved` gives the type
+/// it named (whose definition sits there now). A reference to a type that is gone is a bug
+/// of the caller.
+pub(crate) fn relink(
+    types: &mut [TypeDef],
+    operations: &mut [Operation],
+    moved: impl Fn(&TypeId) -> Option<usize>,
+) {
     let names: Vec<String> = types.iter().map(TypeDef::qualified_name).collect();
-    let to = |id: &TypeId| {
+    let to = |id: &mut TypeId| {
         let i = moved(id).unwrap_or_else(|| panic!("{id:?} refers to a type that was removed"));
-        TypeId::new(i, &names[i])
+        *id = TypeId::new(i, &names[i]);
+    };
+    let to_ref = |r: &mut TypeRef| {
+        if let TypeRef::Named(id) = r {
+            to(id);
+        }
     };
     for t in types.iter_mut() {
         if let Some(base) = &mut t.base_type {
-            *base = to(base);
+            to(base);
         }
         for p in &mut t.properties {
-            if let TypeRef::Named(id) = &mut p.ty {
-                *id = to(id);
+            to_ref(&mut p.ty);
+        }
+    }
+    for o in operations.iter_mut() {
+        for p in &mut o.parameters {
+            to_ref(&mut p.ty);
+        }
+        for payload in o.request_body.iter_mut().chain(o.response.body.iter_mut()) {
+            to_ref(&mut payload.ty);
+        }
+        for step in o.paths.iter_mut().flat_map(|p| p.walk.iter_mut()) {
+            match step {
+                Step::Root { ty, .. } | Step::Item { ty } | Step::Cast { ty, .. } => to(ty),
+                Step::Bound { binding, .. } => to(binding),
+                Step::Property { owner, ty, .. } => {
+                    to(owner);
+                    to_ref(ty);
+                }
+                Step::Composed { ty, .. } => to_ref(ty),
+                Step::Special => {}
             }
         }
     }

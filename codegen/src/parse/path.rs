@@ -1,0 +1,378 @@
+//! Request paths as the API pages write them: `/users/{id | userPrincipalName}/sendMail`,
+//! `/me/reminderView(startDateTime={startDateTime-value},endDateTime={endDateTime-value})`,
+//! `/drives/{drive-id}/root:/{item-path}:/content`, `/groups/{id}/members/$ref`,
+//! `/groups/{id}/members/microsoft.graph.user`.
+//!
+//! Only the syntax is read here; which segment is a navigation property, an action or an
+//! entity set is resolve's to say.
+
+use serde::Serialize;
+
+/// One segment of a path template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Segment {
+    /// A name: an entity set or singleton, a navigation or structural property, an action, a
+    /// function without arguments (`users`, `sendMail`, `delta`, `root`).
+    Name { name: String },
+    /// A key: `{id}`, `{user-id}`, `{id | userPrincipalName}` (either names the item).
+    Key { params: Vec<String> },
+    /// A function call or a key in parentheses: `reminderView(startDateTime={x},...)`,
+    /// `range(address='{address}')`, `delta()`.
+    Call { name: String, args: Vec<Arg> },
+    /// A type cast: `microsoft.graph.user`.
+    Cast { name: String },
+    /// `:/{item-path}:` after a segment: an item addressed by its path.
+    Addressed { path: String },
+    /// `$value`: the media content.
+    Value,
+    /// `$ref`: the reference, not the object.
+    Ref,
+    /// `$count`.
+    Count,
+}
+
+/// `name=value` inside a call; `value` as written (`{x}`, `'{x}'`, `'A1:B2'`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Arg {
+    pub name: String,
+    pub value: String,
+}
+
+/// A path template and the query string written after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Template {
+    pub segments: Vec<Segment>,
+    /// The query string as written, without `?`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+}
+
+impl Template {
+    /// Every placeholder (`{id}`, `{startDateTime-value}`) in the path, in order.
+    pub fn placeholders(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for s in &self.segments {
+            match s {
+                Segment::Key { params } => out.extend(params.first().map(String::as_str)),
+                Segment::Call { args, .. } => {
+                    out.extend(args.iter().filter_map(|a| placeholder(&a.value)))
+                }
+                Segment::Addressed { path } => out.extend(placeholder(path)),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// `{x}`, `'{x}'`, `"{x}"` -> `x`.
+pub fn placeholder(value: &str) -> Option<&str> {
+    let v = value.trim().trim_matches(['\'', '"']);
+    v.strip_prefix('{')?.strip_suffix('}').map(str::trim)
+}
+
+/// Reads a path (starting with `/`), with an optional `?query`.
+pub fn template(text: &str) -> Result<Template, String> {
+    let text = text.trim();
+    let (path, query) = split_query(text);
+    let path = path
+        .strip_prefix('/')
+        .ok_or_else(|| format!("{text:?} does not start with `/`"))?;
+    let mut segments = Vec::new();
+    let parts = split_segments(path)?;
+    let mut i = 0;
+    while i < parts.len() {
+        let part = parts[i].as_str();
+        i += 1;
+        if part.is_empty() {
+            // A trailing slash (`/publishingProfiles/{type}/`) names nothing more.
+            if i == parts.len() {
+                break;
+            }
+            return Err("an empty segment (`//`)".to_string());
+        }
+        // `root:/{item-path}:`: from a segment ending in `:` to the next one ending in `:`.
+        if let Some(head) = part.strip_suffix(':') {
+            segments.push(segment(head)?);
+            let mut path_parts = Vec::new();
+            let mut closed = false;
+            while i < parts.len() {
+                let p = &parts[i];
+                i += 1;
+                if let Some(last) = p.strip_suffix(':') {
+                    path_parts.push(last.to_string());
+                    closed = true;
+                    break;
+                }
+                path_parts.push(p.clone());
+            }
+            let _ = closed; // `root:/{item-path}` without the closing colon ends the path.
+            segments.push(Segment::Addressed {
+                path: path_parts.join("/"),
+            });
+            continue;
+        }
+        segments.push(segment(part)?);
+    }
+    if segments.is_empty() {
+        return Err("an empty path".to_string());
+    }
+    Ok(Template {
+        segments,
+        query: query.map(str::to_string),
+    })
+}
+
+fn split_query(text: &str) -> (&str, Option<&str>) {
+    // A `?` inside braces or quotes is part of the path.
+    let mut depth = 0i32;
+    let mut quote = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\'' => quote = !quote,
+            '{' | '(' if !quote => depth += 1,
+            '}' | ')' if !quote => depth -= 1,
+            '?' if !quote && depth <= 0 => return (&text[..i], Some(&text[i + 1..])),
+            _ => {}
+        }
+    }
+    (text, None)
+}
+
+/// Splits on `/` outside braces, parentheses and quotes.
+fn split_segments(path: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0i32;
+    let mut quote = false;
+    for c in path.chars() {
+        match c {
+            '\'' => quote = !quote,
+            '{' | '(' if !quote => depth += 1,
+            '}' | ')' if !quote => depth -= 1,
+            '/' if !quote && depth == 0 => {
+                out.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    if depth != 0 {
+        return Err("unbalanced braces or parentheses".to_string());
+    }
+    out.push(current);
+    Ok(out)
+}
+
+fn segment(part: &str) -> Result<Segment, String> {
+    let part = part.trim();
+    match part {
+        "$value" => return Ok(Segment::Value),
+        "$ref" => return Ok(Segment::Ref),
+        "$count" => return Ok(Segment::Count),
+        _ => {}
+    }
+    if let Some(inner) = part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+        let params = inner
+            .split('|')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>();
+        if params.is_empty() {
+            return Err(format!("empty key `{part}`"));
+        }
+        return Ok(Segment::Key { params });
+    }
+    if let Some(open) = part.find('(') {
+        let name = &part[..open];
+        let inner = part[open + 1..]
+            .strip_suffix(')')
+            .ok_or_else(|| format!("`{part}` does not close its parentheses"))?;
+        if !is_name(name) {
+            return Err(format!("`{part}` is no call: `{name}` is not a name"));
+        }
+        let args = split_args(inner)
+            .into_iter()
+            .filter(|a| !a.trim().is_empty())
+            .map(|a| match a.split_once('=') {
+                Some((n, v)) => Arg {
+                    name: n.trim().to_string(),
+                    value: v.trim().to_string(),
+                },
+                // `users('{id}')`: a key in parentheses.
+                None => Arg {
+                    name: String::new(),
+                    value: a.trim().to_string(),
+                },
+            })
+            .collect();
+        return Ok(Segment::Call {
+            name: name.to_string(),
+            args,
+        });
+    }
+    if part.contains('.') && part.split('.').all(is_name) {
+        return Ok(Segment::Cast {
+            name: part.to_string(),
+        });
+    }
+    if is_name(part) {
+        return Ok(Segment::Name {
+            name: part.to_string(),
+        });
+    }
+    Err(format!(
+        "`{part}` is neither a name, a key, a call nor a cast"
+    ))
+}
+
+fn split_args(inner: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0i32;
+    let mut quote = false;
+    for c in inner.chars() {
+        match c {
+            '\'' => quote = !quote,
+            '{' | '(' if !quote => depth += 1,
+            '}' | ')' if !quote => depth -= 1,
+            ',' if !quote && depth == 0 => {
+                out.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    out.push(current);
+    out
+}
+
+/// Letters, digits, `_`, `-` and `@`, starting with a letter or `_`: `users`,
+/// `microsoft.graph.x` segments, `site-id`-free names.
+fn is_name(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '@'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(n: &str) -> Segment {
+        Segment::Name { name: n.into() }
+    }
+
+    fn key(params: &[&str]) -> Segment {
+        Segment::Key {
+            params: params.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn names_and_keys() {
+        let t = template("/users/{id | userPrincipalName}/sendMail").unwrap();
+        assert_eq!(
+            t.segments,
+            [
+                name("users"),
+                key(&["id", "userPrincipalName"]),
+                name("sendMail")
+            ]
+        );
+        assert_eq!(t.placeholders(), ["id"]);
+        let t = template("/chats/{chat-id}/operations/{operation-id}").unwrap();
+        assert_eq!(t.placeholders(), ["chat-id", "operation-id"]);
+    }
+
+    #[test]
+    fn calls_casts_and_dollar_segments() {
+        let t = template(
+            "/me/reminderView(startDateTime={startDateTime-value},endDateTime={endDateTime-value})",
+        )
+        .unwrap();
+        assert_eq!(
+            t.segments[1],
+            Segment::Call {
+                name: "reminderView".into(),
+                args: vec![
+                    Arg {
+                        name: "startDateTime".into(),
+                        value: "{startDateTime-value}".into()
+                    },
+                    Arg {
+                        name: "endDateTime".into(),
+                        value: "{endDateTime-value}".into()
+                    },
+                ]
+            }
+        );
+        assert_eq!(
+            t.placeholders(),
+            ["startDateTime-value", "endDateTime-value"]
+        );
+        let t = template("/groups/{id}/members/microsoft.graph.user/$count").unwrap();
+        assert_eq!(
+            t.segments[3..],
+            [
+                Segment::Cast {
+                    name: "microsoft.graph.user".into()
+                },
+                Segment::Count
+            ]
+        );
+        let t = template("/groups/{id}/members/{id}/$ref").unwrap();
+        assert_eq!(t.segments[4], Segment::Ref);
+        assert_eq!(
+            template("/me/photo/$value").unwrap().segments[2],
+            Segment::Value
+        );
+        let t = template("/me/workbook/worksheets/{id}/range(address='A1:B2')").unwrap();
+        assert!(matches!(&t.segments[4], Segment::Call { name, .. } if name == "range"));
+    }
+
+    #[test]
+    fn items_addressed_by_path() {
+        let t = template("/drives/{drive-id}/root:/{item-path}:/content").unwrap();
+        assert_eq!(
+            t.segments,
+            [
+                name("drives"),
+                key(&["drive-id"]),
+                name("root"),
+                Segment::Addressed {
+                    path: "{item-path}".into()
+                },
+                name("content")
+            ]
+        );
+        assert_eq!(t.placeholders(), ["drive-id", "item-path"]);
+        let t = template("/sites/{hostname}:/{server-relative-path}").unwrap();
+        assert_eq!(t.segments.len(), 3);
+    }
+
+    #[test]
+    fn query_strings_and_odd_paths() {
+        let t = template("/users?$filter=startswith(displayName,'a')&$top=5").unwrap();
+        assert_eq!(t.segments, [name("users")]);
+        assert_eq!(
+            t.query.as_deref(),
+            Some("$filter=startswith(displayName,'a')&$top=5")
+        );
+        assert_eq!(
+            template("/onPremisesPublishingProfiles/{publishingType}/")
+                .unwrap()
+                .segments
+                .len(),
+            2
+        );
+        assert!(template("users").is_err());
+        assert!(template("/users/{id").is_err());
+        assert!(template("/** Entity URI for x not found").is_err());
+    }
+}

@@ -1,0 +1,695 @@
+//! The API pages -> operations: each documented request, its paths walked through the
+//! model, its parameters, body and response typed.
+//!
+//! A path segment no resource page documents, whose type the request itself tells
+//! (`GET /users/{id}/joinedTeams` returns a collection of [team]), is a navigation property
+//! the docs state only there: it is added to the type, with a note saying where from, and
+//! the paths are walked again.
+
+mod drafts;
+mod response;
+mod roots;
+mod tables;
+mod walk;
+
+use std::collections::HashSet;
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::parse::api::Method;
+use crate::parse::path::{Segment, Template};
+use crate::schema::operations::{
+    Operation, OperationKind, OperationPath, Parameter, ParameterPlace, Payload, Response, Step,
+};
+use crate::schema::{Implied, Primitive, Property, TypeDef, TypeId, TypeKind, TypeRef};
+
+use super::definitions::DEFAULT_NAMESPACE;
+use super::index::TypeIndex;
+use super::type_cells::Cells;
+use drafts::{Class, Draft};
+use walk::{Composed, Model, Walked};
+
+/// Most rounds of walking: each round may add navigation properties that longer paths walk
+/// through in the next.
+const ROUNDS: usize = 4;
+
+/// Reads every operation of `pages`; adds to `types` the navigation properties only request
+/// paths document and a type per action's parameters. `types[i]` has the id `i`, bases
+/// linked.
+pub fn resolve(
+    pages: &[crate::parse::Page],
+    types: &mut Vec<TypeDef>,
+    index: &mut TypeIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Operation> {
+    let drafts = drafts::drafts(pages);
+    let responses: Vec<Response> = drafts.iter().map(|d| response::read(d, index)).collect();
+    let roots = roots::collect(&drafts, &responses, pages, types, index, diagnostics);
+    let ends_bound: Vec<bool> = drafts
+        .iter()
+        .zip(&responses)
+        .map(|(d, r)| ends_bound(d, r, types, index))
+        .collect();
+
+    let mut composed = Composed::new();
+    let mut walks: Vec<Vec<Walked>> = Vec::new();
+    for _ in 0..ROUNDS {
+        let model = Model::new(types, &roots, &composed);
+        walks = drafts
+            .iter()
+            .zip(&ends_bound)
+            .map(|(d, &bound)| {
+                d.lines
+                    .iter()
+                    .map(|l| model.walk(&d.version, &l.template, bound))
+                    .collect()
+            })
+            .collect();
+        let mut changed = false;
+        // Functions that end a documented path can stand inside longer ones.
+        for ((d, walked), response) in drafts.iter().zip(&walks).zip(&responses) {
+            if d.method != Method::Get {
+                continue;
+            }
+            let (Some(payload), Some(Step::Bound { binding, .. })) = (
+                &response.body,
+                walked
+                    .iter()
+                    .find(|w| w.broke.is_none())
+                    .and_then(|w| w.steps.last()),
+            ) else {
+                continue;
+            };
+            let Some(name) = last_name(&d.lines[0].template) else {
+                continue;
+            };
+            let key = (binding.index(), name.to_ascii_lowercase());
+            if let std::collections::hash_map::Entry::Vacant(slot) = composed.entry(key) {
+                slot.insert((payload.ty.clone(), payload.collection));
+                changed = true;
+            }
+        }
+        for nav in implied_navigation(&drafts, &walks, &responses, &ends_bound, types) {
+            let t = &mut types[nav.owner];
+            if t.properties
+                .iter()
+                .any(|p| p.name.eq_ignore_ascii_case(&nav.name))
+            {
+                continue;
+            }
+            diagnostics.push(Diagnostic::note(
+                "navigation-from-path",
+                nav.source.clone(),
+                format!(
+                    "{}.{} is documented only by the request path {:?}, which {}; read as a navigation property of type {}{}",
+                    t.name,
+                    nav.name,
+                    nav.written,
+                    nav.evidence,
+                    if nav.collection { "collection of " } else { "" },
+                    nav.ty
+                ),
+            ));
+            t.properties.push(Property {
+                name: nav.name,
+                ty: nav.ty,
+                collection: nav.collection,
+                written: nav.written,
+                representation_only: false,
+                navigation: true,
+                nullable: None,
+                read_only: false,
+                unresolved: None,
+                description: None,
+                source: nav.source,
+                also_documented: Vec::new(),
+            });
+            changed = true;
+        }
+        // `/chats/{id}/messages/{id}` where the page writes `messages` as one
+        // [chatMessage]: the path keys into it, so it is a collection.
+        for (owner, name, at, written) in keyed_singles(&drafts, &walks) {
+            let t = &mut types[owner];
+            let owner_name = t.name.clone();
+            let Some(p) = t
+                .properties
+                .iter_mut()
+                .find(|p| p.name.eq_ignore_ascii_case(&name))
+            else {
+                continue;
+            };
+            if p.collection {
+                continue;
+            }
+            diagnostics.push(Diagnostic::note(
+                "collection-from-path",
+                p.source.clone(),
+                format!(
+                    "{owner_name}.{} is written {:?}, one value, but the request path {written:?} ({at}) addresses an item of it by key; read as a collection",
+                    p.name, p.written
+                ),
+            ));
+            p.collection = true;
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+
+    drafts
+        .iter()
+        .zip(walks)
+        .zip(responses)
+        .map(|((d, walked), response)| build(d, walked, response, types, index, diagnostics))
+        .collect()
+}
+
+/// Whether the last segment of the draft's paths names the operation itself (an action or a
+/// function) when it is no property: a call (`reminderView(...)`), the name its title gives
+/// (`# user: delta`, `# rebootNow action`), a function's parameter table, or a `POST` that
+/// creates nothing: no `201 Created` with an object, or a body whose fields are not that
+/// object's (`createLink` takes `type` and `scope` and returns a [permission]).
+fn ends_bound(d: &Draft<'_>, response: &Response, types: &[TypeDef], index: &TypeIndex) -> bool {
+    let template = &d.lines[0].template;
+    if matches!(template.segments.last(), Some(Segment::Call { .. })) {
+        return true;
+    }
+    let last = last_name(template);
+    if d.bound_name
+        .as_deref()
+        .zip(last)
+        .is_some_and(|(b, l)| b.eq_ignore_ascii_case(l))
+    {
+        return true;
+    }
+    let has_table = |section| {
+        d.api.tables.iter().any(|t| {
+            t.section == section
+                && t.header.first().is_some_and(|h| {
+                    h.trim()
+                        .trim_matches('*')
+                        .to_ascii_lowercase()
+                        .starts_with("parameter")
+                })
+        })
+    };
+    match d.method {
+        Method::Post => {
+            // A create returns what it creates (`201 Created`, though some pages say `200`)
+            // and takes that object's properties.
+            let created = match &response.body {
+                Some(payload) => payload.ty.named().is_some_and(|t| {
+                    let fields = body_fields_belong_to(d, types, t.index());
+                    // "Provide the new [offerShiftRequest](..) object in the request body".
+                    let sends_it = d.api.request_body.iter().any(|p| {
+                        p.content
+                            .links
+                            .iter()
+                            .any(|l| index.by_link(&d.version, &l.dest) == Some(t))
+                    });
+                    fields == Some(true)
+                        || (fields.is_none() && (response.status == Some(201) || sends_it))
+                }),
+                None => false,
+            };
+            has_table(crate::parse::api::ApiSection::RequestBody) || !created
+        }
+        Method::Get => has_table(crate::parse::api::ApiSection::FunctionParameters),
+        _ => false,
+    }
+}
+
+/// Whether most rows of the page's Request body tables name properties of `ty` (or of a
+/// type derived from it): what a create sends. (Most, not all: the pages of a type whose
+/// base is undocumented list the base's properties too.) `None` without such rows.
+fn body_fields_belong_to(d: &Draft<'_>, types: &[TypeDef], ty: usize) -> Option<bool> {
+    let mut names: HashSet<String> = HashSet::new();
+    let mut family = vec![ty];
+    let mut at = types[ty].base_type.as_ref().map(TypeId::index);
+    while let Some(b) = at.filter(|b| !family.contains(b)) {
+        family.push(b);
+        at = types[b].base_type.as_ref().map(TypeId::index);
+    }
+    family.extend(
+        types
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.base_type.as_ref().is_some_and(|b| b.index() == ty))
+            .map(|(i, _)| i),
+    );
+    for &t in &family {
+        names.extend(
+            types[t]
+                .properties
+                .iter()
+                .map(|p| p.name.to_ascii_lowercase()),
+        );
+    }
+    let rows: Vec<String> = d
+        .api
+        .tables
+        .iter()
+        .filter(|t| t.section == crate::parse::api::ApiSection::RequestBody)
+        .flat_map(|t| &t.rows)
+        .filter_map(|r| r.cells.first())
+        .map(|c| c.text.replace(['*', '`'], "").trim().to_ascii_lowercase())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let known = rows.iter().filter(|n| names.contains(*n)).count();
+    (!rows.is_empty()).then_some(known * 2 >= rows.len())
+}
+
+/// The name of the last segment: `sendMail`, `reminderView(...)` -> `reminderView`.
+fn last_name(template: &Template) -> Option<&str> {
+    match template.segments.last()? {
+        Segment::Name { name } | Segment::Call { name, .. } => Some(name),
+        _ => None,
+    }
+}
+
+/// A navigation property only a request path documents.
+struct ImpliedNavigation {
+    owner: usize,
+    name: String,
+    ty: TypeRef,
+    collection: bool,
+    written: String,
+    source: Location,
+    evidence: String,
+}
+
+/// Segments the walks broke on that name no property, where the request says what the
+/// segment holds (its response, or what it creates); else, in the middle of a path, where
+/// the segment is named like a documented type (`/users/{id}/authentication/methods`: the
+/// type `authentication`), a guess the note says is one.
+fn implied_navigation(
+    drafts: &[Draft<'_>],
+    walks: &[Vec<Walked>],
+    responses: &[Response],
+    ends_bound: &[bool],
+    types: &[TypeDef],
+) -> Vec<ImpliedNavigation> {
+    let mut out: Vec<ImpliedNavigation> = Vec::new();
+    // Names other requests use as actions or functions of the type are no properties.
+    let mut seen: HashSet<(usize, String)> = drafts
+        .iter()
+        .zip(walks)
+        .flat_map(|(d, walked)| d.lines.iter().zip(walked))
+        .filter_map(|(line, w)| match w.steps.last() {
+            Some(Step::Bound { binding, .. }) if w.broke.is_none() => Some((
+                binding.index(),
+                last_name(&line.template)?.to_ascii_lowercase(),
+            )),
+            _ => None,
+        })
+        .collect();
+    for (((d, walked), response), &bound) in drafts.iter().zip(walks).zip(responses).zip(ends_bound)
+    {
+        if d.class != Class::Plain {
+            continue;
+        }
+        let target = response
+            .body
+            .as_ref()
+            .and_then(|p| p.ty.named().map(|id| (id, p.collection)));
+        for (line, w) in d.lines.iter().zip(walked) {
+            let Some(b) = &w.broke else {
+                continue;
+            };
+            let Some((owner, false)) = &b.on else {
+                continue;
+            };
+            let segments = &line.template.segments;
+            let Some(Segment::Name { name }) = segments.get(b.segment) else {
+                continue;
+            };
+            let rest = &segments[b.segment + 1..];
+            let keyed = matches!(rest.first(), Some(Segment::Key { .. }));
+            let told = match (d.method, rest, target) {
+                // GET .../joinedTeams -> a collection of team, or one object.
+                (Method::Get, [], Some((ty, collection))) if !bound => {
+                    Some((ty.clone(), collection, "returns it".to_string()))
+                }
+                // GET .../items/{id} -> one item of a collection.
+                (Method::Get, [Segment::Key { .. }], Some((ty, false))) => Some((
+                    ty.clone(),
+                    true,
+                    "returns one item of it by key".to_string(),
+                )),
+                // POST .../members -> 201 Created: a member added to a collection.
+                (Method::Post, [], Some((ty, false))) if !bound && response.status == Some(201) => {
+                    Some((ty.clone(), true, "creates an item of it".to_string()))
+                }
+                _ => None,
+            };
+            let told = told.or_else(|| {
+                if rest.is_empty() {
+                    return None;
+                }
+                let (t, collection) = named_like(types, owner.index(), name, keyed)?;
+                Some((
+                    TypeId::new(t, &types[t].qualified_name()),
+                    collection,
+                    format!(
+                        "continues through it; guessed to be the {} named like it",
+                        if collection {
+                            "collection of the type"
+                        } else {
+                            "type"
+                        }
+                    ),
+                ))
+            });
+            let Some((ty, collection, evidence)) = told else {
+                continue;
+            };
+            let valid = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid || !seen.insert((owner.index(), name.to_ascii_lowercase())) {
+                continue;
+            }
+            out.push(ImpliedNavigation {
+                owner: owner.index(),
+                name: name.clone(),
+                ty: TypeRef::Named(ty),
+                collection,
+                written: line.written.clone(),
+                source: Location::new(&d.page.path, line.line),
+                evidence,
+            });
+        }
+    }
+    out
+}
+
+/// Properties read as one value that some request path keys into: (owner, name, where,
+/// the request line).
+fn keyed_singles(
+    drafts: &[Draft<'_>],
+    walks: &[Vec<Walked>],
+) -> Vec<(usize, String, Location, String)> {
+    let mut out = Vec::new();
+    for (d, walked) in drafts.iter().zip(walks) {
+        for (line, w) in d.lines.iter().zip(walked) {
+            let (
+                Some(b),
+                Some(Step::Property {
+                    owner,
+                    collection: false,
+                    ..
+                }),
+            ) = (&w.broke, w.steps.last())
+            else {
+                continue;
+            };
+            let segments = &line.template.segments;
+            let (Some(Segment::Key { .. }), Some(Segment::Name { name })) = (
+                segments.get(b.segment),
+                b.segment.checked_sub(1).and_then(|i| segments.get(i)),
+            ) else {
+                continue;
+            };
+            out.push((
+                owner.index(),
+                name.clone(),
+                Location::new(&d.page.path, line.line),
+                line.written.clone(),
+            ));
+        }
+    }
+    out
+}
+
+/// A structured type named `name` (a single value), or, before a key, named like the
+/// singular of `name` (a collection); first with the owner's name before it
+/// (`workbook.application` -> `workbookApplication`, `user.teamwork` -> `userTeamwork`).
+fn named_like(types: &[TypeDef], owner: usize, name: &str, keyed: bool) -> Option<(usize, bool)> {
+    let version = &types[owner].version;
+    let find = |n: &str| {
+        let prefixed = format!("{}{n}", types[owner].name);
+        let named = |candidate: &str| {
+            types.iter().position(|t| {
+                t.version == *version
+                    && t.kind != TypeKind::Enum
+                    && t.name.eq_ignore_ascii_case(candidate)
+            })
+        };
+        named(&prefixed).or_else(|| named(n))
+    };
+    if keyed {
+        roots::singular(name)
+            .iter()
+            .find_map(|s| find(s))
+            .map(|t| (t, true))
+    } else {
+        find(name).map(|t| (t, false))
+    }
+}
+
+/// One operation, from its draft and its walked paths.
+fn build(
+    d: &Draft<'_>,
+    walked: Vec<Walked>,
+    mut response: Response,
+    types: &mut Vec<TypeDef>,
+    index: &mut TypeIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Operation {
+    let mut paths = Vec::with_capacity(d.lines.len());
+    for (line, w) in d.lines.iter().zip(walked) {
+        let source = Location::new(&d.page.path, line.line);
+        if let Some(b) = &w.broke {
+            diagnostics.push(Diagnostic::warning(
+                "operation-path",
+                source.clone(),
+                format!(
+                    "{:?} cannot be walked through the model at segment {}: {}",
+                    line.written,
+                    b.segment + 1,
+                    b.why
+                ),
+            ));
+        }
+        paths.push(OperationPath {
+            written: line.written.clone(),
+            template: line.template.clone(),
+            source,
+            heading: line.heading.clone(),
+            complete: w.broke.is_none(),
+            walk: w.steps,
+        });
+    }
+    let reference = paths
+        .iter()
+        .find(|p| p.complete)
+        .or_else(|| paths.first())
+        .expect("a draft has a request line");
+    let end = reference.walk.last().cloned();
+    let target = end.as_ref().and_then(target);
+    let kind = kind(d, end.as_ref(), &response, target.as_ref());
+
+    let namespace = d
+        .page
+        .namespace
+        .clone()
+        .unwrap_or_else(|| DEFAULT_NAMESPACE.to_string());
+    let area = d
+        .page
+        .front("ms.prod")
+        .or_else(|| d.page.front("ms.subservice"))
+        .map(str::to_string);
+    let templates: Vec<&Template> = paths.iter().map(|p| &p.template).collect();
+    let parameters = match kind {
+        OperationKind::Action | OperationKind::Function => {
+            let cells = Cells {
+                index,
+                version: &d.version,
+                namespace: &namespace,
+            };
+            tables::parameters(
+                d,
+                kind == OperationKind::Action,
+                &templates,
+                &cells,
+                types,
+                diagnostics,
+            )
+        }
+        _ => Vec::new(),
+    };
+
+    let item = target.as_ref().map(|(ty, _)| Payload {
+        ty: ty.clone(),
+        collection: false,
+    });
+    let request_body = match kind {
+        OperationKind::Create | OperationKind::Update | OperationKind::Replace => item.clone(),
+        OperationKind::WriteContent => Some(Payload {
+            ty: TypeRef::Primitive(Primitive::Stream),
+            collection: false,
+        }),
+        OperationKind::Action if !parameters.is_empty() => Some(Payload {
+            ty: TypeRef::Named(body_type(d, &parameters, &namespace, &area, types, index)),
+            collection: false,
+        }),
+        _ => None,
+    };
+    if response.body.is_none() && response.status != Some(204) {
+        response.body = match kind {
+            OperationKind::Create | OperationKind::Read => item,
+            OperationKind::List => target.map(|(ty, _)| Payload {
+                ty,
+                collection: true,
+            }),
+            OperationKind::ReadContent => Some(Payload {
+                ty: TypeRef::Primitive(Primitive::Stream),
+                collection: false,
+            }),
+            OperationKind::Count => Some(Payload {
+                ty: TypeRef::Primitive(Primitive::Int32),
+                collection: false,
+            }),
+            _ => None,
+        };
+    }
+
+    Operation {
+        version: d.version.clone(),
+        name: d.name.clone(),
+        kind,
+        method: d.method,
+        paths,
+        parameters,
+        request_body,
+        response,
+        query_options: d.api.query_options.clone(),
+        headers: tables::headers(d),
+        permissions: tables::permissions(d),
+        title: d
+            .page
+            .title
+            .as_ref()
+            .map(|t| t.text.clone())
+            .unwrap_or_default(),
+        description: d.page.description.clone(),
+        area,
+        source: d.source(),
+    }
+}
+
+/// The type a walk ends on, and whether a collection of it.
+fn target(step: &Step) -> Option<(TypeRef, bool)> {
+    match step {
+        Step::Root { ty, collection } | Step::Cast { ty, collection } => {
+            Some((TypeRef::Named(ty.clone()), *collection))
+        }
+        Step::Property { ty, collection, .. } | Step::Composed { ty, collection } => {
+            Some((ty.clone(), *collection))
+        }
+        Step::Item { ty } => Some((TypeRef::Named(ty.clone()), false)),
+        Step::Bound { .. } | Step::Special => None,
+    }
+}
+
+fn kind(
+    d: &Draft<'_>,
+    end: Option<&Step>,
+    response: &Response,
+    target: Option<&(TypeRef, bool)>,
+) -> OperationKind {
+    use OperationKind::*;
+    let bound = matches!(end, Some(Step::Bound { .. }));
+    let stream = target.is_some_and(|(ty, _)| ty.is(Primitive::Stream));
+    match (d.class, d.method) {
+        (Class::Value, Method::Get) => ReadContent,
+        (Class::Value, _) => WriteContent,
+        (Class::Ref, Method::Get) => ReadReference,
+        (Class::Ref, Method::Delete) => RemoveReference,
+        (Class::Ref, _) => AddReference,
+        (Class::Count, _) => Count,
+        (Class::Plain, Method::Get) if bound => Function,
+        (Class::Plain, Method::Get) if stream => ReadContent,
+        (Class::Plain, Method::Get) => {
+            let many = target.is_some_and(|(_, c)| *c)
+                || response.body.as_ref().is_some_and(|p| p.collection);
+            if many {
+                List
+            } else {
+                Read
+            }
+        }
+        (Class::Plain, Method::Post) if bound => Action,
+        (Class::Plain, Method::Post) if target.is_some_and(|(_, c)| *c) => Create,
+        (Class::Plain, Method::Post) if stream => WriteContent,
+        (Class::Plain, Method::Post) => Action,
+        (Class::Plain, Method::Patch) => Update,
+        (Class::Plain, Method::Put) if stream => WriteContent,
+        (Class::Plain, Method::Put) => Replace,
+        (Class::Plain, Method::Delete) => Delete,
+    }
+}
+
+/// The type of an action's request body: its parameters as properties, read and written like
+/// every model.
+fn body_type(
+    d: &Draft<'_>,
+    parameters: &[Parameter],
+    namespace: &str,
+    area: &Option<String>,
+    types: &mut Vec<TypeDef>,
+    index: &mut TypeIndex,
+) -> TypeId {
+    let mut name = format!("{}Body", d.name);
+    let mut n = 2;
+    while index.contains(&d.version, &format!("{namespace}.{name}")) {
+        name = format!("{}Body{n}", d.name);
+        n += 1;
+    }
+    let id = index.insert(&d.version, &format!("{namespace}.{name}"), None);
+    debug_assert_eq!(id.index(), types.len(), "ids follow the types");
+    let action = last_name(&d.lines[0].template).unwrap_or(&d.name);
+    types.push(TypeDef {
+        name,
+        namespace: namespace.to_string(),
+        version: d.version.clone(),
+        kind: TypeKind::Complex,
+        base_type: None,
+        base_written: None,
+        is_abstract: false,
+        open_type: false,
+        media_entity: false,
+        key: None,
+        addressed: None,
+        singleton: None,
+        implied: Some(Implied::ActionBody {
+            operation: d.name.clone(),
+        }),
+        source: parameters[0].written.source.clone(),
+        other_parts: Vec::new(),
+        description: Some(format!(
+            "The request body of the `{action}` action ({}): its parameters.",
+            d.lines[0].written
+        )),
+        area: area.clone(),
+        properties: parameters
+            .iter()
+            .filter(|p| p.place == ParameterPlace::Body)
+            .map(|p| Property {
+                name: p.name.clone(),
+                ty: p.ty.clone(),
+                collection: p.collection,
+                written: p.written.text.clone(),
+                representation_only: false,
+                navigation: false,
+                nullable: None,
+                read_only: false,
+                unresolved: p.unresolved.clone(),
+                description: p.description.clone(),
+                source: p.written.source.clone(),
+                also_documented: Vec::new(),
+            })
+            .collect(),
+        members: Vec::new(),
+        inline_for: Vec::new(),
+    });
+    id
+}
