@@ -11,6 +11,8 @@ pub mod diagnostics;
 pub mod docs_folder;
 pub mod emit;
 pub mod examples;
+mod files;
+pub mod only;
 pub mod parse;
 pub mod resolve;
 pub mod schema;

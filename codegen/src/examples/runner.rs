@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use crate::emit::registry::Entries;
 use crate::emit::{Emitter, IncludeStyle};
+use crate::files;
 use crate::schema::Schema;
 
 /// One body to read as a type and write back.
@@ -188,12 +189,12 @@ fn write_package(
     name: &str,
 ) -> io::Result<()> {
     let src = dirs.package.join("src");
-    std::fs::create_dir_all(&src)?;
+    files::create_dir_all(&src)?;
     let output = Emitter::new(schema).emit_with_registry(IncludeStyle::Relative, entries);
     for (name, contents) in &output.files {
-        write_if_changed(&src.join(name), contents)?;
+        files::write_if_changed(&src.join(name), contents)?;
     }
-    write_if_changed(
+    files::write_if_changed(
         &src.join("main.rs"),
         include_str!("../../templates/runner.rs"),
     )?;
@@ -201,18 +202,12 @@ fn write_package(
         "[lib]\npath = \"src/lib.rs\"",
         &format!("[[bin]]\nname = \"{name}\"\npath = \"src/main.rs\""),
     );
-    write_if_changed(&dirs.package.join("Cargo.toml"), &manifest)?;
+    files::write_if_changed(&dirs.package.join("Cargo.toml"), &manifest)?;
     if let Some(lock) = &dirs.lock_file {
         if !dirs.package.join("Cargo.lock").exists() {
-            std::fs::copy(lock, dirs.package.join("Cargo.lock"))?;
+            std::fs::copy(lock, dirs.package.join("Cargo.lock"))
+                .map_err(files::context("copy the lock file", lock))?;
         }
     }
     Ok(())
-}
-
-fn write_if_changed(path: &Path, contents: &str) -> io::Result<()> {
-    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
-        return Ok(());
-    }
-    std::fs::write(path, contents)
 }
