@@ -103,6 +103,48 @@ fn absent_null_and_value_stay_apart() {
 }
 
 #[test]
+fn debug_shows_only_what_is_there() {
+    let op: TeamsAsyncOperation = serde_json::from_str(
+        r#"{"id": "op1", "status": "succeeded", "attemptsCount": 1.5, "error": null, "x": 1}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        format!("{op:?}"),
+        r#"TeamsAsyncOperation { id: "op1", status: Succeeded, attempts_count: Unfit(1.5), error: Null, additional_properties: {"x": Number(1)}, .. }"#
+    );
+    // Every property there, nothing left out: no `..`.
+    let info: ResultInfo =
+        serde_json::from_str(r#"{"code": 200, "subcode": -1, "message": "ok"}"#).unwrap();
+    assert_eq!(
+        format!("{info:?}"),
+        r#"ResultInfo { code: 200, message: "ok", subcode: -1 }"#
+    );
+    // The seed response: each line of `{:#?}` is a property that came (or `..`).
+    let body = response_body();
+    let operation: TeamsAsyncOperation = serde_json::from_value(body.clone()).unwrap();
+    let pretty = format!("{operation:#?}");
+    assert!(!pretty.contains("Absent"), "{pretty}");
+    let documented = body
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|k| !k.starts_with('@') && *k != "values")
+        .count();
+    let fields = pretty
+        .lines()
+        .filter(|l| {
+            l.strip_prefix("    ")
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()))
+        })
+        .count();
+    assert_eq!(
+        fields,
+        documented + 1,
+        "and additional_properties: {pretty}"
+    );
+}
+
+#[test]
 fn undocumented_enum_values_survive() {
     let status: TeamsAsyncOperationStatus =
         serde_json::from_str(r#""unknownFutureValue""#).unwrap();

@@ -32,7 +32,7 @@ macro_rules! both {
             #![allow(dead_code)]
             use super::*;
             $(
-                #[derive(Debug, Clone, PartialEq, Default)]
+                #[derive(Clone, PartialEq, Default)]
                 pub struct $t {
                     $( pub $field: Field<$ty>, )*
                     pub additional_properties: graph_docs_runtime::AdditionalProperties,

@@ -40,7 +40,7 @@ pub use field::{Field, Unfit, UnfitProperties};
 pub use key::Key;
 pub use model::{
     deserialize_model, keep_unfit, read_additional, read_field, read_rest, AdditionalProperties,
-    ModelWriter, ReadProperty,
+    ModelDebug, ModelWriter, ReadProperty,
 };
 pub use page::CollectionPage;
 pub use read::{read_enum, read_object, Read};

@@ -186,14 +186,76 @@ impl<'a, M: SerializeMap> ModelWriter<'a, M> {
     }
 }
 
-/// `Deserialize`, `Serialize` and [`crate::Read`] for a generated struct, from the pairs of
+/// Writes a generated struct's `Debug`: only what is there. A struct of a type with a
+/// hundred properties, eleven of them in the payload, prints those eleven and `..` (a derived
+/// `Debug` printed every `Absent` field). A value prints as itself, an explicit null as
+/// `Null`, a value that did not fit as `Unfit(` its JSON `)`; then the undocumented keys,
+/// when there are any.
+pub struct ModelDebug<'a, 'b: 'a> {
+    out: fmt::DebugStruct<'a, 'b>,
+    unfit_properties: &'a UnfitProperties,
+    absent: bool,
+}
+
+impl<'a, 'b: 'a> ModelDebug<'a, 'b> {
+    pub fn new(
+        f: &'a mut fmt::Formatter<'b>,
+        name: &str,
+        unfit_properties: &'a UnfitProperties,
+    ) -> Self {
+        ModelDebug {
+            out: f.debug_struct(name),
+            unfit_properties,
+            absent: false,
+        }
+    }
+
+    /// One property, unless it is absent. `name` is the field's name (`r#type` prints as
+    /// `type`, as a derived `Debug` prints it).
+    pub fn field<T: fmt::Debug>(&mut self, name: &str, wire: &str, field: &Field<T>) {
+        let name = name.strip_prefix("r#").unwrap_or(name);
+        match field {
+            Field::Absent => self.absent = true,
+            Field::Null => {
+                self.out.field(name, &format_args!("Null"));
+            }
+            Field::Value(value) => {
+                self.out.field(name, value);
+            }
+            Field::Unfit => match self.unfit_properties.get(wire) {
+                Some(unfit) => {
+                    self.out.field(name, &format_args!("Unfit({})", unfit.raw));
+                }
+                None => {
+                    self.out.field(name, &format_args!("Unfit"));
+                }
+            },
+        }
+    }
+
+    /// The undocumented keys when there are some, and `..` when a property was absent.
+    pub fn finish(mut self, additional_properties: &AdditionalProperties) -> fmt::Result {
+        if !additional_properties.is_empty() {
+            self.out
+                .field("additional_properties", additional_properties);
+        }
+        if self.absent {
+            self.out.finish_non_exhaustive()
+        } else {
+            self.out.finish()
+        }
+    }
+}
+
+/// `Deserialize`, `Serialize`, `Debug` and [`crate::Read`] for a generated struct, from the pairs of
 /// field and wire name; the struct has an `additional_properties` field for the other keys
-/// and an `unfit_properties` field for the values that did not fit.
+/// and an `unfit_properties` field for the values that did not fit. The struct derives
+/// neither `Debug` (written here: only the properties that are there) nor serde's traits.
 ///
 /// ```
 /// use graph_docs_runtime::{AdditionalProperties, Field, UnfitProperties};
 ///
-/// #[derive(Debug, Clone, PartialEq, Default)]
+/// #[derive(Clone, PartialEq, Default)]
 /// pub struct ResultInfo {
 ///     pub code: Field<i32>,
 ///     pub sub_code: Field<i32>,
@@ -270,6 +332,15 @@ macro_rules! model {
             }
         }
 
+        impl ::std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #[allow(unused_mut)]
+                let mut out = $crate::ModelDebug::new(f, ::std::stringify!($t), &self.unfit_properties);
+                $( $(#[$attr])* out.field(::std::stringify!($field), $wire, &self.$field); )*
+                out.finish(&self.additional_properties)
+            }
+        }
+
         $crate::read_object!($t, $qualified);
     };
 }
@@ -280,7 +351,7 @@ mod tests {
 
     use crate::Field;
 
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     struct Sample {
         id: Field<String>,
         r#type: Field<i32>,
@@ -293,7 +364,7 @@ mod tests {
         r#type: "type",
     });
 
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     struct Empty {
         additional_properties: crate::AdditionalProperties,
         unfit_properties: crate::UnfitProperties,
