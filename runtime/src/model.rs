@@ -81,8 +81,18 @@ impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
     }
 }
 
+/// What [`read_field`] read that the struct keeps beside its fields.
+#[derive(Debug)]
+pub enum Kept {
+    /// A value that does not fit (the field is then [`Field::Unfit`]).
+    Unfit(Unfit),
+    /// A value that fits, with the JSON as sent: writing the value would give other text.
+    AsSent(serde_json::Value),
+}
+
 /// Reads the value `map` holds next into one property of a generated struct: `Some` with
-/// what came when it does not fit (the field is then [`Field::Unfit`]), for [`keep_unfit`].
+/// what the struct keeps beside the field (a value that does not fit, or the text of one
+/// that does), for [`keep_unfit`].
 ///
 /// The generated `read_property` calls this once per arm and hands every arm's result to one
 /// `keep_unfit` rather than writing `?` in each: for a struct of 200 properties that is far
@@ -93,15 +103,19 @@ impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
 pub fn read_field<'de, T: Read, A: MapAccess<'de>>(
     field: &mut Field<T>,
     map: &mut A,
-) -> Result<Option<Unfit>, A::Error> {
+) -> Result<Option<Kept>, A::Error> {
     match map.next_value_seed(FieldSeed::<T>(PhantomData))? {
-        Ok(read) => {
+        Ok((read, None)) => {
             *field = read;
             Ok(None)
         }
+        Ok((read, Some(sent))) => {
+            *field = read;
+            Ok(Some(Kept::AsSent(sent)))
+        }
         Err(raw) => {
             *field = Field::Unfit;
-            Ok(Some(unfit::<T>(raw)))
+            Ok(Some(Kept::Unfit(unfit::<T>(raw))))
         }
     }
 }
@@ -115,17 +129,27 @@ fn unfit<T: Read>(raw: serde_json::Value) -> Unfit {
     }
 }
 
-/// Keeps what [`read_field`] gave back for the property `key`, if it did not fit.
+/// Keeps what [`read_field`] gave back for the property `key`: a value that did not fit, or
+/// the text of one that did.
 #[inline]
 pub fn keep_unfit<E>(
     unfit_properties: &mut UnfitProperties,
     key: Key<'_>,
-    read: Result<Option<Unfit>, E>,
+    read: Result<Option<Kept>, E>,
 ) -> Result<(), E> {
-    if let Some(unfit) = read? {
-        unfit_properties.insert(key.into_owned(), unfit);
+    match read? {
+        None => {}
+        Some(Kept::Unfit(unfit)) => unfit_properties.insert(key.into_owned(), unfit),
+        Some(Kept::AsSent(sent)) => unfit_properties.insert_as_sent(key.into_owned(), sent),
     }
     Ok(())
+}
+
+/// Whether `sent`, the JSON a field was read from, still reads as `value`: then it is written
+/// rather than `value`, giving the text back as it came.
+#[cold]
+fn still_as_sent<T: Read + PartialEq>(sent: &serde_json::Value, value: &T) -> bool {
+    matches!(T::read(sent), Ok(Ok(read)) if read == *value)
 }
 
 /// Keeps an undocumented key and its value.
@@ -160,15 +184,22 @@ impl<'a, M: SerializeMap> ModelWriter<'a, M> {
         })
     }
 
-    /// Writes one property, unless it is absent.
-    pub fn field<T: Serialize>(&mut self, wire: &'static str, field: &Field<T>) {
+    /// Writes one property, unless it is absent: a value as it was sent while it is the value
+    /// read from that text (see [`UnfitProperties::as_sent`]).
+    pub fn field<T: Serialize + Read + PartialEq>(&mut self, wire: &'static str, field: &Field<T>) {
         if self.written.is_err() {
             return;
         }
         self.written = match field {
             Field::Absent => Ok(()),
             Field::Null => self.map.serialize_entry(wire, &()),
-            Field::Value(value) => self.map.serialize_entry(wire, value),
+            Field::Value(value) if self.unfit_properties.holds_nothing() => {
+                self.map.serialize_entry(wire, value)
+            }
+            Field::Value(value) => match self.unfit_properties.as_sent(wire) {
+                Some(sent) if still_as_sent(sent, value) => self.map.serialize_entry(wire, sent),
+                _ => self.map.serialize_entry(wire, value),
+            },
             Field::Unfit => match self.unfit_properties.get(wire) {
                 Some(unfit) => self.map.serialize_entry(wire, &Marked(unfit)),
                 None => Ok(()),
