@@ -1,6 +1,7 @@
 //! The `graph-docs-codegen` command: a thin front end over the engine crate
 //! `graph-docs-codegen`. Everything but argument parsing and terminal rendering is there.
 
+mod progress;
 mod render;
 
 use std::io::{IsTerminal, Write};
@@ -105,7 +106,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Where to write and build the runner package (kept between runs, so rebuilds are
-        /// incremental).
+        /// incremental) [default: `graph-docs-examples` in the `target/` folder this command
+        /// was built into: one per checkout].
         #[arg(long)]
         work_dir: Option<PathBuf>,
         /// Then time reading the passing bodies into their types against reading them into
@@ -211,6 +213,22 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The examples' default work folder: `graph-docs-examples` in the `target/` folder this
+/// command runs from (`target/release/graph-docs-codegen`), so each checkout has its own and
+/// no other run rewrites it; for a binary installed elsewhere, in the `target/` folder of the
+/// checkout it was built from.
+fn default_work_dir() -> PathBuf {
+    let exe = std::env::current_exe().ok();
+    let target = exe.as_deref().and_then(|exe| {
+        exe.ancestors()
+            .find(|a| a.file_name().is_some_and(|n| n == "target"))
+            .map(std::path::Path::to_path_buf)
+    });
+    target
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+        .join("graph-docs-examples")
 }
 
 /// An error of the command line itself (exit 2, as clap's are).
@@ -340,19 +358,31 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             bench,
             runtime,
         } => {
-            let loaded = config(&docs).check_examples(false).load()?;
-            let plain = config(&docs)
-                .without_overrides()
-                .check_examples(false)
-                .load()?;
-            let work = work_dir.unwrap_or_else(|| std::env::temp_dir().join("graph-docs-examples"));
+            let reporter = progress::Reporter::new("examples");
+            let loaded = reporter.run("reading the docs", || {
+                config(&docs).check_examples(false).load()
+            })?;
+            let plain = reporter.run("reading the docs without overrides", || {
+                config(&docs)
+                    .without_overrides()
+                    .check_examples(false)
+                    .load()
+            })?;
+            let work = work_dir.unwrap_or_else(default_work_dir);
+            eprintln!("examples: work folder {}", work.display());
             let dirs = RunnerDirs {
                 package: work.join("package"),
                 target: work.join("target"),
                 lock_file: None,
                 runtime: runtime.runtime()?,
             };
-            let report = examples::run(&loaded.pages, &loaded.schema, &plain.schema, &dirs)?;
+            let report = examples::run_with_progress(
+                &loaded.pages,
+                &loaded.schema,
+                &plain.schema,
+                &dirs,
+                &reporter,
+            )?;
             let mut stdout = std::io::stdout().lock();
             match format {
                 Format::Json => {
@@ -395,6 +425,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                     &report,
                     &dirs,
                     rounds,
+                    &reporter,
                 )?;
                 writeln!(stdout, "typed read benchmark: {figures}")?;
             }

@@ -14,6 +14,7 @@ pub mod examples;
 mod files;
 pub mod only;
 pub mod parse;
+pub mod progress;
 pub mod resolve;
 pub mod schema;
 
