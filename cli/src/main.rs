@@ -1,6 +1,7 @@
 //! The `graph-docs-codegen` command: a thin front end over the engine crate
 //! `graph-docs-codegen`. Everything but argument parsing and terminal rendering is there.
 
+mod progress;
 mod render;
 
 use std::io::{IsTerminal, Write};
@@ -78,8 +79,14 @@ enum Command {
         crate_name: Option<String>,
         /// Generate only this type and the types it needs (repeatable):
         /// `microsoft.graph.teamsAsyncOperation`, or `beta:microsoft.graph.teamsAsyncOperation`.
+        /// A name that names no type fails, suggesting the names meant.
         #[arg(long, value_name = "TYPE")]
         only: Vec<String>,
+        /// Which diagnostics to list (on stderr, one a line): `errors`, `warnings` (and
+        /// errors), `all`, or `none`; the rest are counted. `check` shows them with their
+        /// source lines.
+        #[arg(long, value_enum, default_value_t = Show::Errors)]
+        show: Show,
         #[command(flatten)]
         runtime: RuntimeSource,
     },
@@ -99,7 +106,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Where to write and build the runner package (kept between runs, so rebuilds are
-        /// incremental).
+        /// incremental) [default: `graph-docs-examples` in the `target/` folder this command
+        /// was built into: one per checkout].
         #[arg(long)]
         work_dir: Option<PathBuf>,
         /// Then time reading the passing bodies into their types against reading them into
@@ -123,7 +131,51 @@ enum Command {
         /// Every disagreement becomes a `csdl-*` diagnostic (repeatable).
         #[arg(long, value_name = "[VERSION=]FILE")]
         csdl: Vec<String>,
+        /// Report only diagnostics of this code, e.g. `unresolved-type` (repeatable). The
+        /// exit status and the counts are those of what is reported.
+        #[arg(long, value_name = "CODE")]
+        code: Vec<String>,
+        /// Report only diagnostics of this severity (repeatable).
+        #[arg(long, value_enum, value_name = "SEVERITY")]
+        severity: Vec<SeverityArg>,
     },
+}
+
+/// What `generate` lists of its diagnostics.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Show {
+    None,
+    Errors,
+    Warnings,
+    All,
+}
+
+impl Show {
+    fn lists(self, severity: Severity) -> bool {
+        match self {
+            Show::None => false,
+            Show::Errors => severity == Severity::Error,
+            Show::Warnings => severity >= Severity::Warning,
+            Show::All => true,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum SeverityArg {
+    Error,
+    Warning,
+    Note,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Self {
+        match s {
+            SeverityArg::Error => Severity::Error,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Note => Severity::Note,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -154,11 +206,34 @@ fn config(docs: &Docs) -> Config {
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
+        // The reader went away (`inspect --json | head`): it has all it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
     }
+}
+
+/// The examples' default work folder: `graph-docs-examples` in the `target/` folder this
+/// command runs from (`target/release/graph-docs-codegen`), so each checkout has its own and
+/// no other run rewrites it; for a binary installed elsewhere, in the `target/` folder of the
+/// checkout it was built from.
+fn default_work_dir() -> PathBuf {
+    let exe = std::env::current_exe().ok();
+    let target = exe.as_deref().and_then(|exe| {
+        exe.ancestors()
+            .find(|a| a.file_name().is_some_and(|n| n == "target"))
+            .map(std::path::Path::to_path_buf)
+    });
+    target
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+        .join("graph-docs-examples")
+}
+
+/// An error of the command line itself (exit 2, as clap's are).
+fn usage_error(message: String) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, message)
 }
 
 fn run(cli: Cli) -> std::io::Result<ExitCode> {
@@ -168,8 +243,19 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             out,
             crate_name,
             only,
+            show,
             runtime,
         } => {
+            if let Some(name) = &crate_name {
+                graph_docs_codegen::package::check_crate_name(name)
+                    .map_err(|e| usage_error(format!("--crate: {e}")))?;
+            }
+            if out.exists() && !out.is_dir() {
+                return Err(usage_error(format!(
+                    "--out {}: a file is there; expected a folder (created when missing)",
+                    out.display()
+                )));
+            }
             let mut config = config(&docs);
             for name in only {
                 config.only(name);
@@ -194,22 +280,47 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                     &runtime.runtime()?,
                 )?;
             }
+            let diagnostics = &report.schema.diagnostics;
+            let mut stderr = std::io::stderr().lock();
+            for d in diagnostics.iter().filter(|d| show.lists(d.severity)) {
+                writeln!(stderr, "{d}")?;
+            }
             let count = |k| report.count(k);
-            println!(
-                "read {} pages; generated {} types ({} entity, {} complex, {} enum) into {}",
+            let mut stdout = std::io::stdout().lock();
+            writeln!(
+                stdout,
+                "read {} pages; generated {} ({} entity, {} complex, {} enum) into {}",
                 report.pages_read,
-                report.schema.types.len(),
+                plural(report.schema.types.len(), "type"),
                 count(TypeKind::Entity),
                 count(TypeKind::Complex),
                 count(TypeKind::Enum),
                 out.display()
-            );
-            println!(
-                "{} files ({} changed); {}",
-                report.files_total,
+            )?;
+            writeln!(
+                stdout,
+                "{} ({} changed); {}",
+                plural(report.files_total, "file"),
                 report.files_written.len(),
-                summary(&report.schema.diagnostics)
-            );
+                summary(diagnostics)
+            )?;
+            let hidden: Vec<&Diagnostic> = diagnostics
+                .iter()
+                .filter(|d| !show.lists(d.severity))
+                .collect();
+            if !hidden.is_empty() {
+                let docs_args: Vec<String> = docs
+                    .docs_dirs
+                    .iter()
+                    .map(|d| d.display().to_string())
+                    .collect();
+                writeln!(
+                    stderr,
+                    "not listed: {}; `--show warnings` or `--show all` lists them, `graph-docs-codegen check {}` shows them with their source lines (`--code CODE` to narrow)",
+                    nonzero_summary(&hidden),
+                    docs_args.join(" ")
+                )?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Inspect { docs, json } => {
@@ -247,19 +358,31 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             bench,
             runtime,
         } => {
-            let loaded = config(&docs).check_examples(false).load()?;
-            let plain = config(&docs)
-                .without_overrides()
-                .check_examples(false)
-                .load()?;
-            let work = work_dir.unwrap_or_else(|| std::env::temp_dir().join("graph-docs-examples"));
+            let reporter = progress::Reporter::new("examples");
+            let loaded = reporter.run("reading the docs", || {
+                config(&docs).check_examples(false).load()
+            })?;
+            let plain = reporter.run("reading the docs without overrides", || {
+                config(&docs)
+                    .without_overrides()
+                    .check_examples(false)
+                    .load()
+            })?;
+            let work = work_dir.unwrap_or_else(default_work_dir);
+            eprintln!("examples: work folder {}", work.display());
             let dirs = RunnerDirs {
                 package: work.join("package"),
                 target: work.join("target"),
                 lock_file: None,
                 runtime: runtime.runtime()?,
             };
-            let report = examples::run(&loaded.pages, &loaded.schema, &plain.schema, &dirs)?;
+            let report = examples::run_with_progress(
+                &loaded.pages,
+                &loaded.schema,
+                &plain.schema,
+                &dirs,
+                &reporter,
+            )?;
             let mut stdout = std::io::stdout().lock();
             match format {
                 Format::Json => {
@@ -302,6 +425,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                     &report,
                     &dirs,
                     rounds,
+                    &reporter,
                 )?;
                 writeln!(stdout, "typed read benchmark: {figures}")?;
             }
@@ -316,6 +440,8 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             format,
             deny,
             csdl,
+            code,
+            severity,
         } => {
             let mut config = config(&docs);
             for spec in &csdl {
@@ -325,7 +451,17 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 };
             }
             let loaded = config.load()?;
-            let diagnostics = &loaded.schema.diagnostics;
+            let severities: Vec<Severity> = severity.into_iter().map(Severity::from).collect();
+            let diagnostics: Vec<Diagnostic> = loaded
+                .schema
+                .diagnostics
+                .iter()
+                .filter(|d| code.is_empty() || code.iter().any(|c| c == d.code))
+                .filter(|d| severities.is_empty() || severities.contains(&d.severity))
+                .cloned()
+                .collect();
+            let diagnostics = &diagnostics;
+            warn_unknown_codes(&code, &loaded.schema.diagnostics)?;
             match format {
                 Format::Json => {
                     let mut stdout = std::io::stdout().lock();
@@ -343,10 +479,22 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                     };
                     let mut out = StandardStream::stdout(color);
                     render::render(diagnostics, &loaded.roots, &mut out)?;
+                    let mut stdout = std::io::stdout().lock();
                     for agreement in &loaded.agreement {
-                        println!("{agreement}");
+                        writeln!(stdout, "{agreement}")?;
                     }
-                    println!("{}", summary(diagnostics));
+                    render::counts_by_code(diagnostics, &mut stdout)?;
+                    let all = loaded.schema.diagnostics.len();
+                    if diagnostics.len() == all {
+                        writeln!(stdout, "{}", summary(diagnostics))?;
+                    } else {
+                        writeln!(
+                            stdout,
+                            "{} (reported; {} in all)",
+                            summary(diagnostics),
+                            plural(all, "diagnostic")
+                        )?;
+                    }
                 }
             }
             let failing = |d: &&Diagnostic| {
@@ -382,12 +530,64 @@ fn figures_line(f: &examples::Figures) -> String {
     )
 }
 
+/// `1 error, 2 warnings, 0 notes`.
 fn summary(diagnostics: &[Diagnostic]) -> String {
+    summary_of(&diagnostics.iter().collect::<Vec<_>>())
+}
+
+fn summary_of(diagnostics: &[&Diagnostic]) -> String {
     let n = |s| diagnostics.iter().filter(|d| d.severity == s).count();
     format!(
-        "{} errors, {} warnings, {} notes",
-        n(Severity::Error),
-        n(Severity::Warning),
-        n(Severity::Note)
+        "{}, {}, {}",
+        plural(n(Severity::Error), "error"),
+        plural(n(Severity::Warning), "warning"),
+        plural(n(Severity::Note), "note")
     )
+}
+
+/// `1 warning, 3 notes`: the severities there are.
+fn nonzero_summary(diagnostics: &[&Diagnostic]) -> String {
+    let parts: Vec<String> = [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Note, "note"),
+    ]
+    .into_iter()
+    .map(|(s, noun)| (diagnostics.iter().filter(|d| d.severity == s).count(), noun))
+    .filter(|&(n, _)| n > 0)
+    .map(|(n, noun)| plural(n, noun))
+    .collect();
+    parts.join(", ")
+}
+
+/// `1 error`, `2 errors`, `0 errors`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A `--code` that no diagnostic has is most likely misspelt: say so, with the nearest codes.
+fn warn_unknown_codes(asked: &[String], all: &[Diagnostic]) -> std::io::Result<()> {
+    let present: std::collections::BTreeSet<&str> = all.iter().map(|d| d.code).collect();
+    let mut stderr = std::io::stderr().lock();
+    for code in asked.iter().filter(|c| !present.contains(c.as_str())) {
+        let mut near: Vec<(usize, &str)> = present
+            .iter()
+            .map(|p| (strsim::levenshtein(code, p), *p))
+            .filter(|&(d, _)| d <= (code.len() / 3).max(2))
+            .collect();
+        near.sort();
+        let hint = match near.first() {
+            Some((_, p)) => format!("; did you mean {p:?}?"),
+            None => String::new(),
+        };
+        writeln!(
+            stderr,
+            "note: no diagnostic of these docs has the code {code:?}{hint}"
+        )?;
+    }
+    Ok(())
 }

@@ -56,3 +56,35 @@ fn line_range(text: &str, line: usize) -> Option<std::ops::Range<usize>> {
     let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
     Some(start..end.max(start))
 }
+
+/// How many diagnostics of each code and severity, most frequent first, after the list:
+/// which findings dominate a long report.
+pub fn counts_by_code(
+    diagnostics: &[Diagnostic],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut counts: HashMap<(&str, Severity), usize> = HashMap::new();
+    for d in diagnostics {
+        *counts.entry((d.code, d.severity)).or_default() += 1;
+    }
+    if counts.is_empty() {
+        return Ok(());
+    }
+    let mut rows: Vec<((&str, Severity), usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(b.0 .1.cmp(&a.0 .1))
+            .then(a.0 .0.cmp(b.0 .0))
+    });
+    let width = rows
+        .iter()
+        .map(|((code, _), _)| code.len())
+        .max()
+        .unwrap_or(0);
+    writeln!(out, "by code:")?;
+    for ((code, severity), n) in rows {
+        let s = if n == 1 { "" } else { "s" };
+        writeln!(out, "  {code:<width$}  {n:>6} {severity}{s}")?;
+    }
+    Ok(())
+}

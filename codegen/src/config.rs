@@ -13,7 +13,7 @@
 
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
@@ -21,9 +21,10 @@ use crate::csdl::{self, Agreement};
 use crate::diagnostics::{Diagnostic, Location, Severity};
 use crate::docs_folder;
 use crate::emit::{Emitter, IncludeStyle};
+use crate::files;
 use crate::parse::{self, Page};
 use crate::resolve::{self, Overrides};
-use crate::schema::{Schema, TypeId, TypeKind};
+use crate::schema::{Schema, TypeKind};
 
 /// Name of the overrides file looked for at the root of each docs folder.
 pub const OVERRIDES_FILE: &str = "overrides.toml";
@@ -175,33 +176,27 @@ impl Config {
         self
     }
 
-    /// The schema restricted to what `only` asks for (all of it when nothing was asked).
-    fn selected(&self, mut schema: Schema) -> Schema {
+    /// The schema restricted to what `only` asks for (all of it when nothing was asked). A
+    /// name that names no type is an error (`InvalidInput`) with the names most likely
+    /// meant: generating without it would write a crate missing what was asked for.
+    fn selected(&self, schema: Schema) -> io::Result<Schema> {
         if self.only.is_empty() {
-            return schema;
+            return Ok(schema);
         }
-        let mut roots = Vec::new();
-        for wanted in &self.only {
-            let (version, name) = match wanted.split_once(':') {
-                Some((v, n)) => (Some(v), n),
-                None => (None, wanted.as_str()),
-            };
-            let found: Vec<TypeId> = schema
-                .versions()
-                .into_iter()
-                .filter(|v| version.is_none_or(|wanted| wanted == *v))
-                .filter_map(|v| schema.find(v, name).cloned())
-                .collect();
-            if found.is_empty() {
-                schema.diagnostics.push(Diagnostic::error(
-                    "only-unknown",
-                    Location::new("--only", 1),
-                    format!("{wanted:?} names no type of the doc set; expected e.g. microsoft.graph.teamsAsyncOperation or beta:microsoft.graph.teamsAsyncOperation"),
-                ));
+        match crate::only::roots(&schema, &self.only) {
+            Ok(roots) => Ok(schema.closure(&roots)),
+            Err(unknown) => {
+                let lines: Vec<String> = unknown.iter().map(|u| format!("only: {u}")).collect();
+                Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "{}\n(a type is named by its qualified name, optionally after its version: \
+                         microsoft.graph.user, v1.0:microsoft.graph.user); nothing was written",
+                        lines.join("\n")
+                    ),
+                ))
             }
-            roots.extend(found);
         }
-        schema.closure(&roots)
     }
 
     /// Reads and resolves the docs, without writing anything. Each docs folder must hold
@@ -297,7 +292,8 @@ impl Config {
         };
         let mut all = Overrides::default();
         for (file, name) in files {
-            let text = fs::read_to_string(&file)?;
+            let text =
+                fs::read_to_string(&file).map_err(files::context("read overrides", &file))?;
             inputs.push(file);
             match Overrides::parse(&name, &text) {
                 Ok(o) => all.properties.extend(o.properties),
@@ -309,22 +305,22 @@ impl Config {
 
     /// Reads, resolves and writes the generated sources to the out folder.
     pub fn generate(&self) -> io::Result<Report> {
-        let mut loaded = self.load()?;
-        loaded.schema = self.selected(loaded.schema);
         let out_dir = self
             .out_dir
             .clone()
             .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no out_dir set"))?;
+        let mut loaded = self.load()?;
+        loaded.schema = self.selected(loaded.schema)?;
         let mut emitter = Emitter::new(&loaded.schema);
         if self.area_features {
             emitter = emitter.with_area_features();
         }
         let output = emitter.emit(self.include_style);
-        fs::create_dir_all(&out_dir)?;
+        files::create_dir_all(&out_dir)?;
         let mut files_written = Vec::new();
         for (name, contents) in &output.files {
             let path = out_dir.join(name);
-            if write_if_changed(&path, contents)? {
+            if files::write_if_changed(&path, contents)? {
                 files_written.push(path);
             }
         }
@@ -389,13 +385,4 @@ fn compare_csdl(
     };
     let (agreement, diagnostics) = csdl::compare(schema, &version, &csdl);
     Ok((Some(agreement), diagnostics))
-}
-
-/// Writes only when the contents differ, so that downstream builds are not invalidated.
-fn write_if_changed(path: &Path, contents: &str) -> io::Result<bool> {
-    if fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
-        return Ok(false);
-    }
-    fs::write(path, contents)?;
-    Ok(true)
 }

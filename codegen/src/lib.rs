@@ -11,7 +11,10 @@ pub mod diagnostics;
 pub mod docs_folder;
 pub mod emit;
 pub mod examples;
+mod files;
+pub mod only;
 pub mod parse;
+pub mod progress;
 pub mod resolve;
 pub mod schema;
 

@@ -1,13 +1,13 @@
 //! A complete cargo package around generated sources, for users who want a crate without a
 //! build script.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::emit::Emitter;
+use crate::files;
 use crate::schema::{Primitive, Schema};
 
 /// The crate root written into `src/lib.rs`.
@@ -64,7 +64,8 @@ pub fn write_package(
     area_features: bool,
     runtime: &Runtime,
 ) -> io::Result<()> {
-    fs::create_dir_all(dir.join("src"))?;
+    check_crate_name(name).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    files::create_dir_all(&dir.join("src"))?;
     let emitter = Emitter::new(schema);
     let emitter = if area_features {
         emitter.with_area_features()
@@ -75,8 +76,69 @@ pub fn write_package(
     if let Some(features) = emitter.features() {
         text.push_str(&features_section(features));
     }
-    fs::write(dir.join("Cargo.toml"), text)?;
-    fs::write(dir.join("src/lib.rs"), LIB_RS)
+    files::write(&dir.join("Cargo.toml"), text)?;
+    files::write(&dir.join("src/lib.rs"), LIB_RS)
+}
+
+/// Rust's keywords, which cargo refuses as package names.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Whether cargo takes `name` as a package name: ASCII letters, digits, `-` and `_`, not
+/// starting with a digit or `-`, not a keyword. The error says why not and what would do.
+pub fn check_crate_name(name: &str) -> Result<(), String> {
+    let valid_chars = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let valid_start = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    if valid_chars && valid_start && !KEYWORDS.contains(&name) {
+        return Ok(());
+    }
+    let why = if name.is_empty() {
+        "it is empty"
+    } else if !valid_chars {
+        "a package name holds only ASCII letters, digits, `-` and `_`"
+    } else if !valid_start {
+        "a package name starts with a letter or `_`"
+    } else {
+        "it is a Rust keyword"
+    };
+    Err(format!(
+        "the crate name {name:?} is not one cargo accepts: {why}; try {:?}",
+        suggest_crate_name(name)
+    ))
+}
+
+/// A package name close to `name` that cargo accepts: lowercase, other characters as `-`.
+pub fn suggest_crate_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    match out.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() || c == '_' => {
+            if KEYWORDS.contains(&out) {
+                format!("{out}-models")
+            } else {
+                out.to_string()
+            }
+        }
+        Some(_) => format!("graph-{out}"),
+        None => "graph-models".to_string(),
+    }
 }
 
 /// `[features]`: one per area, enabling the areas its types use; `full` (the default) is all.
@@ -140,7 +202,7 @@ mod tests {
             panic!("a path by default");
         };
         assert!(dir.is_absolute());
-        let manifest = fs::read_to_string(dir.join("Cargo.toml")).expect("runtime/Cargo.toml");
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("runtime/Cargo.toml");
         assert!(manifest.contains("name = \"graph-docs-runtime\""));
     }
 
@@ -153,6 +215,29 @@ mod tests {
         assert!(by_version.contains(r#"graph-docs-runtime = "0.1""#));
         // No date, time or GUID property: neither chrono nor uuid.
         assert!(!by_version.contains("chrono") && !by_version.contains("uuid"));
+    }
+
+    #[test]
+    fn crate_names_cargo_refuses_are_refused_with_one_it_takes() {
+        for ok in ["my-models", "graph_models", "_x", "Models2"] {
+            assert_eq!(check_crate_name(ok), Ok(()), "{ok}");
+        }
+        for (bad, suggested) in [
+            ("My Models", "my-models"),
+            ("", "graph-models"),
+            ("2models", "graph-2models"),
+            ("-x", "x"),
+            ("fn", "fn-models"),
+            ("models!", "models"),
+            ("café", "caf"),
+        ] {
+            let error = check_crate_name(bad).unwrap_err();
+            assert!(
+                error.contains(&format!("try {suggested:?}")),
+                "{bad}: {error}"
+            );
+            assert_eq!(check_crate_name(&suggest_crate_name(bad)), Ok(()), "{bad}");
+        }
     }
 
     #[test]

@@ -28,18 +28,25 @@ fn only_emits_the_closure_of_the_chosen_type() {
 }
 
 #[test]
-fn only_with_an_unknown_type_is_an_error() {
+fn only_with_an_unknown_type_is_an_error_naming_the_type_meant_and_writes_nothing() {
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("only-none");
-    let report = Config::new()
+    let _ = std::fs::remove_dir_all(&out);
+    let error = Config::new()
         .docs_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs-input"))
         .out_dir(&out)
-        .only("beta:microsoft.graph.noSuchType")
+        .only("microsoft.graph.teamsAsyncOperation")
+        .only("beta:microsoft.graph.teamsAsyncOperatoin")
         .generate()
-        .expect("generates");
-    assert!(report.schema.types.is_empty());
-    assert!(report
-        .schema
-        .diagnostics
-        .iter()
-        .any(|d| d.code == "only-unknown"));
+        .expect_err("an unknown type fails");
+    assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput);
+    let message = error.to_string();
+    assert!(
+        message.contains(r#""beta:microsoft.graph.teamsAsyncOperatoin" names no type of the docs; did you mean "beta:microsoft.graph.teamsAsyncOperation"?"#),
+        "{message}"
+    );
+    assert!(
+        !message.contains("only: \"microsoft.graph.teamsAsyncOperation\""),
+        "{message}"
+    );
+    assert!(!out.exists(), "nothing is written");
 }

@@ -176,14 +176,19 @@ impl<'de, T: AnyModel> Visitor<'de> for AnyVisitor<T> {
 /// variant (named as the base type it holds) and, per derived variant, the `@odata.type` that
 /// picks it. Every variant holds a `Box` of a generated struct.
 ///
+/// After `base`, the base type's properties that every variant holds alike, with their
+/// types: each becomes a method of the enum reading that property whatever the variant, so
+/// that `member.id()` is one call where it was a match over every derived type. The match
+/// is written here once, not per enum in the generated code.
+///
 /// ```
 /// use graph_docs_runtime::{AdditionalProperties, Field, UnfitProperties};
 ///
-/// #[derive(Debug, Clone, PartialEq, Default)]
+/// #[derive(Clone, PartialEq, Default)]
 /// pub struct Member { pub id: Field<String>, pub additional_properties: AdditionalProperties, pub unfit_properties: UnfitProperties }
 /// graph_docs_runtime::model!(Member = "microsoft.graph.conversationMember" { id: "id", });
 ///
-/// #[derive(Debug, Clone, PartialEq, Default)]
+/// #[derive(Clone, PartialEq, Default)]
 /// pub struct AadMember { pub id: Field<String>, pub user_id: Field<String>, pub additional_properties: AdditionalProperties, pub unfit_properties: UnfitProperties }
 /// graph_docs_runtime::model!(AadMember = "microsoft.graph.aadUserConversationMember" { id: "id", user_id: "userId", });
 ///
@@ -191,16 +196,51 @@ impl<'de, T: AnyModel> Visitor<'de> for AnyVisitor<T> {
 /// pub enum AnyMember { Member(Box<Member>), AadMember(Box<AadMember>) }
 /// graph_docs_runtime::any_model!(AnyMember = "microsoft.graph.conversationMember", Member {
 ///     AadMember = "microsoft.graph.aadUserConversationMember",
+/// } base {
+///     id: String,
 /// });
 ///
-/// let json = r##"{"@odata.type": "#microsoft.graph.aadUserConversationMember", "userId": "u"}"##;
+/// let json = r##"{"@odata.type": "#microsoft.graph.aadUserConversationMember", "id": "m1", "userId": "u"}"##;
 /// let member: AnyMember = serde_json::from_str(json).unwrap();
 /// assert!(matches!(&member, AnyMember::AadMember(m) if m.user_id == Field::Value("u".into())));
+/// // A property of the base type, whichever the variant.
+/// assert_eq!(member.id().value().map(String::as_str), Some("m1"));
 /// let back = serde_json::to_value(&member).unwrap();
 /// assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
 /// ```
 #[macro_export]
 macro_rules! any_model {
+    // The base type's properties, after `base`: one method each on the enum, reading the
+    // property whatever the variant.
+    ($t:ident = $qualified:literal, $base:ident {
+        $( $(#[$attr:meta])* $variant:ident = $wire:literal, )*
+    } base {
+        $( $field:ident: $ty:ty, )*
+    }) => {
+        $crate::any_model!($t = $qualified, $base { $( $(#[$attr])* $variant = $wire, )* });
+        $crate::any_model!(@readers $t = $qualified,
+            [$base $( [$(#[$attr])*] $variant )*] { $( $field: $ty, )* });
+    };
+    // The variants as one token tree, so that each reader can repeat them.
+    (@readers $t:ident = $qualified:literal, $variants:tt { $( $field:ident: $ty:ty, )* }) => {
+        #[allow(clippy::wrong_self_convention)]
+        impl $t {
+            $( $crate::any_model!(@read $qualified, $field: $ty, $variants); )*
+        }
+    };
+    (@read $qualified:literal, $field:ident: $ty:ty,
+        [$base:ident $( [$(#[$attr:meta])*] $variant:ident )*]) => {
+        #[doc = ::std::concat!(
+            "The `", ::std::stringify!($field), "` property of `", $qualified,
+            "`, whichever type derived from it this is."
+        )]
+        pub fn $field(&self) -> &$crate::Field<$ty> {
+            match self {
+                Self::$base(value) => &value.$field,
+                $( $(#[$attr])* Self::$variant(value) => &value.$field, )*
+            }
+        }
+    };
     ($t:ident = $qualified:literal, $base:ident {
         $( $(#[$attr:meta])* $variant:ident = $wire:literal, )*
     }) => {
@@ -261,7 +301,7 @@ mod tests {
     use super::names_type;
     use crate::Field;
 
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     struct Base {
         id: Field<String>,
         additional_properties: crate::AdditionalProperties,
@@ -269,7 +309,7 @@ mod tests {
     }
     crate::model!(Base = "test.base" { id: "id", });
 
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     struct Derived {
         id: Field<String>,
         extra: Field<i32>,
@@ -283,7 +323,7 @@ mod tests {
         Base(Box<Base>),
         Derived(Box<Derived>),
     }
-    crate::any_model!(AnyBase = "test.base", Base { Derived = "test.derived", });
+    crate::any_model!(AnyBase = "test.base", Base { Derived = "test.derived", } base { id: String, });
 
     fn read(value: serde_json::Value) -> AnyBase {
         serde_json::from_str(&value.to_string()).unwrap()
@@ -340,6 +380,15 @@ mod tests {
         assert!(matches!(any, AnyBase::Base(b) if b.id == Field::Value("a".into())));
         let any = read(json!({"id": "a"}));
         assert!(matches!(any, AnyBase::Base(b) if b.id == Field::Value("a".into())));
+    }
+
+    #[test]
+    fn a_base_property_reads_in_one_call_whatever_the_variant() {
+        let derived = read(json!({"@odata.type": "#test.derived", "id": "d", "extra": 1}));
+        let base = read(json!({"id": "b"}));
+        assert_eq!(derived.id().value().map(String::as_str), Some("d"));
+        assert_eq!(base.id().value().map(String::as_str), Some("b"));
+        assert!(read(json!({})).id().is_absent());
     }
 
     #[test]

@@ -2,12 +2,13 @@
 
 use std::borrow::Cow;
 
-use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// `Edm.Binary`: bytes, written on the wire as standard base64 (with padding); read with or
-/// without padding, since both occur in Graph payloads.
+/// without padding, in the standard or the URL-safe alphabet, since all occur in Graph
+/// payloads. A generated struct writes a value back in the form it was read in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Binary(pub Vec<u8>);
 
@@ -25,12 +26,23 @@ impl Serialize for Binary {
     }
 }
 
-/// Standard base64, with or without padding.
+/// Base64, standard or URL-safe, with or without padding.
 pub(crate) fn decode(text: &str) -> Result<Binary, base64::DecodeError> {
+    let bytes = text.as_bytes();
     STANDARD
-        .decode(text.as_bytes())
-        .or_else(|_| STANDARD_NO_PAD.decode(text.as_bytes()))
+        .decode(bytes)
+        .or_else(|e| {
+            [STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD]
+                .iter()
+                .find_map(|engine| engine.decode(bytes).ok())
+                .ok_or(e)
+        })
         .map(Binary)
+}
+
+/// Whether `text`, which decodes, is what `Binary` writes: padded standard base64.
+pub(crate) fn is_padded_standard(text: &str) -> bool {
+    text.len() % 4 == 0 && !text.bytes().any(|b| b == b'-' || b == b'_')
 }
 
 impl<'de> Deserialize<'de> for Binary {
@@ -56,6 +68,15 @@ mod tests {
     }
 
     #[test]
+    fn url_safe_base64_reads_the_same_bytes() {
+        assert_eq!(read(r#""-_8=""#).unwrap(), Binary(vec![0xfb, 0xff]));
+        assert_eq!(read(r#""-_8""#).unwrap(), Binary(vec![0xfb, 0xff]));
+        assert!(super::is_padded_standard("+/8="));
+        assert!(!super::is_padded_standard("-_8="));
+        assert!(!super::is_padded_standard("+/8"));
+    }
+
+    #[test]
     fn writes_padded_standard_base64() {
         let json = serde_json::to_string(&Binary(b"hi".to_vec())).unwrap();
         assert_eq!(json, r#""aGk=""#);
@@ -73,7 +94,7 @@ mod tests {
     #[test]
     fn invalid_base64_and_non_strings_are_errors() {
         assert!(read(r#""not base64!""#).is_err());
-        assert!(read(r#""aGk-""#).is_err());
+        assert!(read(r#""aGk-+""#).is_err());
         assert!(read("12").is_err());
     }
 }

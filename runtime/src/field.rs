@@ -113,14 +113,40 @@ impl Serialize for Unfit {
 /// `op.unfit_properties.get("attemptsCount")`. Consulted only for a field that is
 /// [`Field::Unfit`], so a field set afterwards writes its new value.
 ///
-/// A list rather than a map, and boxed: it is empty in nearly every struct, and an empty one
-/// is one null pointer to make, move and drop.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[allow(
-    clippy::box_collection,
-    reason = "the box is the point: a thin pointer in every struct, allocated only when used"
-)]
-pub struct UnfitProperties(Option<Box<Vec<(String, Unfit)>>>);
+/// It also keeps, out of sight, the text of values that fit but whose writing would give
+/// other text (a timestamp of seven fractional digits, unpadded base64, an upper-case GUID,
+/// a whole number as a double: see [`crate::Read::read_as_sent`]); a field still holding the
+/// value read from that text writes the text back. That text takes no part in equality: two
+/// structs holding the same values are equal whatever text they were read from.
+///
+/// Lists rather than maps, and boxed: empty in nearly every struct, and then one null
+/// pointer to make, move and drop.
+#[derive(Debug, Clone, Default)]
+pub struct UnfitProperties(Option<Box<Kept>>);
+
+#[derive(Debug, Clone, Default)]
+struct Kept {
+    unfit: Vec<(String, Unfit)>,
+    as_sent: Vec<(String, Value)>,
+}
+
+/// Inserts or replaces the entry for `wire`.
+fn put<V>(list: &mut Vec<(String, V)>, wire: String, value: V) {
+    match list.iter_mut().find(|(w, _)| *w == wire) {
+        Some((_, kept)) => *kept = value,
+        None => list.push((wire, value)),
+    }
+}
+
+impl PartialEq for UnfitProperties {
+    /// The unfit values alone: the text kept as sent is how values were spelled.
+    fn eq(&self, other: &Self) -> bool {
+        fn unfit(p: &UnfitProperties) -> &[(String, Unfit)] {
+            p.0.as_ref().map_or(&[], |k| k.unfit.as_slice())
+        }
+        unfit(self) == unfit(other)
+    }
+}
 
 impl UnfitProperties {
     /// What came for the property of wire name `wire`, if it did not fit.
@@ -131,19 +157,19 @@ impl UnfitProperties {
     /// Keeps `unfit` for `wire`, in place of what was kept for it before (a key that comes
     /// twice reads as its last value, as for every other property).
     pub fn insert(&mut self, wire: String, unfit: Unfit) {
-        let list = self.0.get_or_insert_with(Box::default);
-        match list.iter_mut().find(|(w, _)| *w == wire) {
-            Some((_, kept)) => *kept = unfit,
-            None => list.push((wire, unfit)),
-        }
+        put(
+            &mut self.0.get_or_insert_with(Box::default).unfit,
+            wire,
+            unfit,
+        );
     }
 
     /// Forgets what was kept for `wire`.
     pub fn remove(&mut self, wire: &str) -> Option<Unfit> {
-        let list = self.0.as_mut()?;
-        let at = list.iter().position(|(w, _)| w == wire)?;
-        let (_, unfit) = list.remove(at);
-        if list.is_empty() {
+        let kept = self.0.as_mut()?;
+        let at = kept.unfit.iter().position(|(w, _)| w == wire)?;
+        let (_, unfit) = kept.unfit.remove(at);
+        if kept.unfit.is_empty() && kept.as_sent.is_empty() {
             self.0 = None;
         }
         Some(unfit)
@@ -153,15 +179,37 @@ impl UnfitProperties {
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Unfit)> {
         self.0
             .iter()
-            .flat_map(|list| list.iter())
+            .flat_map(|kept| kept.unfit.iter())
             .map(|(w, u)| (w.as_str(), u))
     }
 
     pub fn len(&self) -> usize {
-        self.0.as_ref().map_or(0, |list| list.len())
+        self.0.as_ref().map_or(0, |kept| kept.unfit.len())
     }
 
     pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The JSON that came for the property `wire`, kept because writing the value read from
+    /// it gives other text; written back while the field holds that value.
+    pub fn as_sent(&self, wire: &str) -> Option<&Value> {
+        let kept = self.0.as_ref()?;
+        kept.as_sent.iter().find(|(w, _)| w == wire).map(|(_, v)| v)
+    }
+
+    /// Keeps the JSON `sent` for `wire` (see [`as_sent`](Self::as_sent)).
+    pub fn insert_as_sent(&mut self, wire: String, sent: Value) {
+        put(
+            &mut self.0.get_or_insert_with(Box::default).as_sent,
+            wire,
+            sent,
+        );
+    }
+
+    /// Whether there is nothing kept at all (no unfit value, no text as sent).
+    #[inline]
+    pub(crate) fn holds_nothing(&self) -> bool {
         self.0.is_none()
     }
 }
@@ -192,11 +240,14 @@ impl Serialize for Marked<'_> {
     }
 }
 
-/// Reads one property: the field, or the raw JSON when it does not fit.
+/// Reads one property: the field with, when writing it would change its text, the JSON as
+/// sent; or the raw JSON when it does not fit.
 pub(crate) struct FieldSeed<T>(pub(crate) PhantomData<T>);
 
+type FieldRead<T> = Result<(Field<T>, Option<Value>), Value>;
+
 impl<'de, T: Read> DeserializeSeed<'de> for FieldSeed<T> {
-    type Value = Result<Field<T>, Value>;
+    type Value = FieldRead<T>;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -205,7 +256,7 @@ impl<'de, T: Read> DeserializeSeed<'de> for FieldSeed<T> {
 }
 
 impl<'de, T: Read> Visitor<'de> for FieldSeed<T> {
-    type Value = Result<Field<T>, Value>;
+    type Value = FieldRead<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
@@ -213,17 +264,17 @@ impl<'de, T: Read> Visitor<'de> for FieldSeed<T> {
 
     #[inline]
     fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Ok(Field::Null))
+        Ok(Ok((Field::Null, None)))
     }
 
     #[inline]
     fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Ok(Field::Null))
+        Ok(Ok((Field::Null, None)))
     }
 
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        Ok(T::read(deserializer)?.map(Field::Value))
+        Ok(T::read_as_sent(deserializer)?.map(|(value, sent)| (Field::Value(value), sent)))
     }
 }
 
@@ -261,5 +312,20 @@ mod tests {
         assert_eq!(kept.remove("count").unwrap().raw, Value::from("b"));
         assert!(kept.is_empty());
         assert_eq!(kept, UnfitProperties::default());
+    }
+
+    #[test]
+    fn text_kept_as_sent_is_not_an_unfit_value_and_takes_no_part_in_equality() {
+        let mut kept = UnfitProperties::default();
+        kept.insert_as_sent("t".into(), Value::from("2020-12-31T14:44:04.4Z"));
+        assert!(kept.is_empty());
+        assert_eq!(kept.len(), 0);
+        assert_eq!(kept.get("t"), None);
+        assert_eq!(
+            kept.as_sent("t"),
+            Some(&Value::from("2020-12-31T14:44:04.4Z"))
+        );
+        assert_eq!(kept, UnfitProperties::default());
+        assert!(!kept.holds_nothing());
     }
 }

@@ -16,6 +16,7 @@
 mod raw;
 
 mod any;
+mod as_sent;
 mod batch;
 mod binary;
 mod delta;
@@ -40,10 +41,10 @@ pub use field::{Field, Unfit, UnfitProperties};
 pub use key::Key;
 pub use model::{
     deserialize_model, keep_unfit, read_additional, read_field, read_rest, AdditionalProperties,
-    ModelWriter, ReadProperty,
+    Kept, ModelDebug, ModelWriter, ReadProperty,
 };
 pub use page::CollectionPage;
-pub use read::{read_enum, read_object, Read};
+pub use read::{read_enum, read_object, AsSent, Read};
 pub use unfit::{from_str_strict, StrictError, UnfitValue, UnfitValues};
 
 // For the `read_object!` and `read_enum!` macros in generated code.

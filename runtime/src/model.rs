@@ -81,8 +81,18 @@ impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
     }
 }
 
+/// What [`read_field`] read that the struct keeps beside its fields.
+#[derive(Debug)]
+pub enum Kept {
+    /// A value that does not fit (the field is then [`Field::Unfit`]).
+    Unfit(Unfit),
+    /// A value that fits, with the JSON as sent: writing the value would give other text.
+    AsSent(serde_json::Value),
+}
+
 /// Reads the value `map` holds next into one property of a generated struct: `Some` with
-/// what came when it does not fit (the field is then [`Field::Unfit`]), for [`keep_unfit`].
+/// what the struct keeps beside the field (a value that does not fit, or the text of one
+/// that does), for [`keep_unfit`].
 ///
 /// The generated `read_property` calls this once per arm and hands every arm's result to one
 /// `keep_unfit` rather than writing `?` in each: for a struct of 200 properties that is far
@@ -93,15 +103,19 @@ impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
 pub fn read_field<'de, T: Read, A: MapAccess<'de>>(
     field: &mut Field<T>,
     map: &mut A,
-) -> Result<Option<Unfit>, A::Error> {
+) -> Result<Option<Kept>, A::Error> {
     match map.next_value_seed(FieldSeed::<T>(PhantomData))? {
-        Ok(read) => {
+        Ok((read, None)) => {
             *field = read;
             Ok(None)
         }
+        Ok((read, Some(sent))) => {
+            *field = read;
+            Ok(Some(Kept::AsSent(sent)))
+        }
         Err(raw) => {
             *field = Field::Unfit;
-            Ok(Some(unfit::<T>(raw)))
+            Ok(Some(Kept::Unfit(unfit::<T>(raw))))
         }
     }
 }
@@ -115,17 +129,27 @@ fn unfit<T: Read>(raw: serde_json::Value) -> Unfit {
     }
 }
 
-/// Keeps what [`read_field`] gave back for the property `key`, if it did not fit.
+/// Keeps what [`read_field`] gave back for the property `key`: a value that did not fit, or
+/// the text of one that did.
 #[inline]
 pub fn keep_unfit<E>(
     unfit_properties: &mut UnfitProperties,
     key: Key<'_>,
-    read: Result<Option<Unfit>, E>,
+    read: Result<Option<Kept>, E>,
 ) -> Result<(), E> {
-    if let Some(unfit) = read? {
-        unfit_properties.insert(key.into_owned(), unfit);
+    match read? {
+        None => {}
+        Some(Kept::Unfit(unfit)) => unfit_properties.insert(key.into_owned(), unfit),
+        Some(Kept::AsSent(sent)) => unfit_properties.insert_as_sent(key.into_owned(), sent),
     }
     Ok(())
+}
+
+/// Whether `sent`, the JSON a field was read from, still reads as `value`: then it is written
+/// rather than `value`, giving the text back as it came.
+#[cold]
+fn still_as_sent<T: Read + PartialEq>(sent: &serde_json::Value, value: &T) -> bool {
+    matches!(T::read(sent), Ok(Ok(read)) if read == *value)
 }
 
 /// Keeps an undocumented key and its value.
@@ -160,15 +184,22 @@ impl<'a, M: SerializeMap> ModelWriter<'a, M> {
         })
     }
 
-    /// Writes one property, unless it is absent.
-    pub fn field<T: Serialize>(&mut self, wire: &'static str, field: &Field<T>) {
+    /// Writes one property, unless it is absent: a value as it was sent while it is the value
+    /// read from that text (see [`UnfitProperties::as_sent`]).
+    pub fn field<T: Serialize + Read + PartialEq>(&mut self, wire: &'static str, field: &Field<T>) {
         if self.written.is_err() {
             return;
         }
         self.written = match field {
             Field::Absent => Ok(()),
             Field::Null => self.map.serialize_entry(wire, &()),
-            Field::Value(value) => self.map.serialize_entry(wire, value),
+            Field::Value(value) if self.unfit_properties.holds_nothing() => {
+                self.map.serialize_entry(wire, value)
+            }
+            Field::Value(value) => match self.unfit_properties.as_sent(wire) {
+                Some(sent) if still_as_sent(sent, value) => self.map.serialize_entry(wire, sent),
+                _ => self.map.serialize_entry(wire, value),
+            },
             Field::Unfit => match self.unfit_properties.get(wire) {
                 Some(unfit) => self.map.serialize_entry(wire, &Marked(unfit)),
                 None => Ok(()),
@@ -186,14 +217,76 @@ impl<'a, M: SerializeMap> ModelWriter<'a, M> {
     }
 }
 
-/// `Deserialize`, `Serialize` and [`crate::Read`] for a generated struct, from the pairs of
+/// Writes a generated struct's `Debug`: only what is there. A struct of a type with a
+/// hundred properties, eleven of them in the payload, prints those eleven and `..` (a derived
+/// `Debug` printed every `Absent` field). A value prints as itself, an explicit null as
+/// `Null`, a value that did not fit as `Unfit(` its JSON `)`; then the undocumented keys,
+/// when there are any.
+pub struct ModelDebug<'a, 'b: 'a> {
+    out: fmt::DebugStruct<'a, 'b>,
+    unfit_properties: &'a UnfitProperties,
+    absent: bool,
+}
+
+impl<'a, 'b: 'a> ModelDebug<'a, 'b> {
+    pub fn new(
+        f: &'a mut fmt::Formatter<'b>,
+        name: &str,
+        unfit_properties: &'a UnfitProperties,
+    ) -> Self {
+        ModelDebug {
+            out: f.debug_struct(name),
+            unfit_properties,
+            absent: false,
+        }
+    }
+
+    /// One property, unless it is absent. `name` is the field's name (`r#type` prints as
+    /// `type`, as a derived `Debug` prints it).
+    pub fn field<T: fmt::Debug>(&mut self, name: &str, wire: &str, field: &Field<T>) {
+        let name = name.strip_prefix("r#").unwrap_or(name);
+        match field {
+            Field::Absent => self.absent = true,
+            Field::Null => {
+                self.out.field(name, &format_args!("Null"));
+            }
+            Field::Value(value) => {
+                self.out.field(name, value);
+            }
+            Field::Unfit => match self.unfit_properties.get(wire) {
+                Some(unfit) => {
+                    self.out.field(name, &format_args!("Unfit({})", unfit.raw));
+                }
+                None => {
+                    self.out.field(name, &format_args!("Unfit"));
+                }
+            },
+        }
+    }
+
+    /// The undocumented keys when there are some, and `..` when a property was absent.
+    pub fn finish(mut self, additional_properties: &AdditionalProperties) -> fmt::Result {
+        if !additional_properties.is_empty() {
+            self.out
+                .field("additional_properties", additional_properties);
+        }
+        if self.absent {
+            self.out.finish_non_exhaustive()
+        } else {
+            self.out.finish()
+        }
+    }
+}
+
+/// `Deserialize`, `Serialize`, `Debug` and [`crate::Read`] for a generated struct, from the pairs of
 /// field and wire name; the struct has an `additional_properties` field for the other keys
-/// and an `unfit_properties` field for the values that did not fit.
+/// and an `unfit_properties` field for the values that did not fit. The struct derives
+/// neither `Debug` (written here: only the properties that are there) nor serde's traits.
 ///
 /// ```
 /// use graph_docs_runtime::{AdditionalProperties, Field, UnfitProperties};
 ///
-/// #[derive(Debug, Clone, PartialEq, Default)]
+/// #[derive(Clone, PartialEq, Default)]
 /// pub struct ResultInfo {
 ///     pub code: Field<i32>,
 ///     pub sub_code: Field<i32>,
@@ -270,6 +363,15 @@ macro_rules! model {
             }
         }
 
+        impl ::std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #[allow(unused_mut)]
+                let mut out = $crate::ModelDebug::new(f, ::std::stringify!($t), &self.unfit_properties);
+                $( $(#[$attr])* out.field(::std::stringify!($field), $wire, &self.$field); )*
+                out.finish(&self.additional_properties)
+            }
+        }
+
         $crate::read_object!($t, $qualified);
     };
 }
@@ -280,7 +382,7 @@ mod tests {
 
     use crate::Field;
 
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     struct Sample {
         id: Field<String>,
         r#type: Field<i32>,
@@ -293,7 +395,7 @@ mod tests {
         r#type: "type",
     });
 
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     struct Empty {
         additional_properties: crate::AdditionalProperties,
         unfit_properties: crate::UnfitProperties,

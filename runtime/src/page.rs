@@ -8,7 +8,7 @@ use serde::ser::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::key::Key;
-use crate::raw::{self, keep, keep_list, ListOr, ObjectWriter, Other, Read};
+use crate::raw::{self, keep, keep_list, ListOr, ObjectWriter, Other};
 
 /// One page of a collection (`GET /users`, `GET /me/messages`, and `/delta` through
 /// [`DeltaPage`](crate::DeltaPage)):
@@ -45,6 +45,8 @@ pub struct CollectionPage<T> {
     /// `@odata.context`: the URL of the metadata describing the items.
     pub context: Option<String>,
     /// `@odata.count`: the size of the whole collection, when asked for with `$count=true`.
+    /// Also read from the text of a number (`"18"`), which is then written back as sent
+    /// unless the count is changed.
     pub count: Option<i64>,
     /// `@odata.nextLink`: the URL of the next page; absent on the last page.
     pub next_link: Option<String>,
@@ -118,7 +120,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
                     raw::string(map.next_value()?),
                     other,
                 ),
-                COUNT => keep(&mut page.count, key, integer(map.next_value()?), other),
+                COUNT => read_count(&mut page, key, map.next_value()?),
                 NEXT_LINK => keep(
                     &mut page.next_link,
                     key,
@@ -140,10 +142,38 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for PageVisitor<T> {
     }
 }
 
-fn integer(value: Value) -> Read<i64> {
-    match value.as_i64() {
-        Some(n) => Read::Typed(n),
-        None => Read::Raw(value),
+/// `@odata.count`: a number, or (as some beta services send it) the text of one, which is
+/// read as the count and also kept in `other` as it came, so that it is written back as
+/// sent. Anything else goes to `other` alone.
+fn read_count<T>(page: &mut CollectionPage<T>, key: Key<'_>, value: Value) {
+    let count = match &value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => count_text(s),
+        _ => None,
+    };
+    if let (Some(n), Value::Number(_)) = (count, &value) {
+        page.count = Some(n);
+        return;
+    }
+    page.count = count;
+    page.other.insert(key.into_owned(), value);
+}
+
+/// The count a string holds when it is the plain decimal text of one (`"18"`).
+fn count_text(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+impl<T> CollectionPage<T> {
+    /// `@odata.count` as the service wrote it, when it wrote it as text and `count` still
+    /// holds that value: then the text is written back rather than the number.
+    fn count_as_sent(&self) -> Option<&Value> {
+        let sent = self.other.get(COUNT)?;
+        (sent.as_str().and_then(count_text) == self.count && self.count.is_some()).then_some(sent)
     }
 }
 
@@ -151,7 +181,10 @@ impl<T: Serialize> Serialize for CollectionPage<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut w = ObjectWriter::new(serializer.serialize_map(None)?);
         w.optional(CONTEXT, &self.context)?;
-        w.optional(COUNT, &self.count)?;
+        match self.count_as_sent() {
+            Some(sent) => w.field(COUNT, sent)?,
+            None => w.optional(COUNT, &self.count)?,
+        }
         w.optional(NEXT_LINK, &self.next_link)?;
         w.list(VALUE, &self.value)?;
         w.optional(DELTA_LINK, &self.delta_link)?;

@@ -64,10 +64,24 @@ macro_rules! keep_raw {
     };
 }
 
+/// What [`Read::read_as_sent`] reads: the value and, when writing it would give other text,
+/// the JSON as it came; or, when it does not fit, the JSON as it came.
+pub type AsSent<T> = Result<(T, Option<Value>), Value>;
+
 /// A type read tolerantly: `Ok(value)` when the JSON fits, `Err(raw)` with the JSON exactly as
 /// read when it does not. A deserializer error means the input is not JSON at all.
 pub trait Read: Sized {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Result<Self, Value>, D::Error>;
+
+    /// As [`read`](Read::read), and beside the value the JSON as it came when writing the
+    /// value would give other text: a timestamp of seven fractional digits (written with
+    /// nine), unpadded or URL-safe base64, an upper-case GUID, a whole number read as a
+    /// double (written `1.0`). Structs keep that text and write it back while the value is
+    /// unchanged. Types whose writing gives their text back keep nothing (the default).
+    #[inline]
+    fn read_as_sent<'de, D: Deserializer<'de>>(deserializer: D) -> Result<AsSent<Self>, D::Error> {
+        Ok(Self::read(deserializer)?.map(|value| (value, None)))
+    }
 
     /// What the type expects, for reporting what did not fit: `Edm.Int32`.
     fn expected() -> Cow<'static, str>;
@@ -101,13 +115,48 @@ trait FromJson: Sized {
     fn from_string(s: String) -> Result<Self, String> {
         Self::from_str(&s).ok_or(s)
     }
+
+    /// Whether [`rewrites_str`](FromJson::rewrites_str) can be true: when not, an owned
+    /// string is read without a copy.
+    const TEXT_MAY_CHANGE: bool = false;
+
+    /// Whether `value`, read from the string `text`, is written as other text: then the
+    /// text is kept. Called on every string read, so cheap for the common types.
+    #[inline]
+    fn rewrites_str(_text: &str, _value: &Self) -> bool {
+        false
+    }
+
+    /// Whether `value`, read from the JSON number `sent` (an integer token or not), is
+    /// written as another number text.
+    #[inline]
+    fn rewrites_number(_value: &Self, _sent: f64, _integer: bool) -> bool {
+        false
+    }
 }
 
-/// Reads a scalar through `FromJson`; anything else is kept raw.
+/// Reads a scalar through `FromJson`, with the JSON as it came when writing would change its
+/// text; anything else is kept raw.
 struct Scalar<T>(PhantomData<T>);
 
+impl<T: FromJson> Scalar<T> {
+    #[inline]
+    fn number(
+        read: Option<T>,
+        sent: f64,
+        integer: bool,
+        raw: impl FnOnce() -> Value,
+    ) -> Result<(T, Option<Value>), Value> {
+        match read {
+            Some(value) if T::rewrites_number(&value, sent, integer) => Ok((value, Some(raw()))),
+            Some(value) => Ok((value, None)),
+            None => Err(raw()),
+        }
+    }
+}
+
 impl<'de, T: FromJson> Visitor<'de> for Scalar<T> {
-    type Value = Result<T, Value>;
+    type Value = Result<(T, Option<Value>), Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
@@ -115,32 +164,51 @@ impl<'de, T: FromJson> Visitor<'de> for Scalar<T> {
 
     #[inline]
     fn visit_bool<E: Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(T::from_bool(v).ok_or(Value::Bool(v)))
+        Ok(T::from_bool(v).map(|b| (b, None)).ok_or(Value::Bool(v)))
     }
 
     #[inline]
     fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(T::from_i64(v).ok_or_else(|| Value::from(v)))
+        Ok(Self::number(T::from_i64(v), v as f64, true, || {
+            Value::from(v)
+        }))
     }
 
     #[inline]
     fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(T::from_u64(v).ok_or_else(|| Value::from(v)))
+        Ok(Self::number(T::from_u64(v), v as f64, true, || {
+            Value::from(v)
+        }))
     }
 
     #[inline]
     fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(T::from_f64(v).ok_or_else(|| Value::from(v)))
+        Ok(Self::number(T::from_f64(v), v, false, || Value::from(v)))
     }
 
     #[inline]
     fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(T::from_str(v).ok_or_else(|| Value::String(v.to_owned())))
+        match T::from_str(v) {
+            Some(value) if T::rewrites_str(v, &value) => {
+                Ok(Ok((value, Some(Value::String(v.to_owned())))))
+            }
+            Some(value) => Ok(Ok((value, None))),
+            None => Ok(Err(Value::String(v.to_owned()))),
+        }
     }
 
     #[inline]
     fn visit_string<E: Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(T::from_string(v).map_err(Value::String))
+        if !T::TEXT_MAY_CHANGE {
+            return Ok(T::from_string(v)
+                .map(|value| (value, None))
+                .map_err(Value::String));
+        }
+        match T::from_str(&v) {
+            Some(value) if T::rewrites_str(&v, &value) => Ok(Ok((value, Some(Value::String(v))))),
+            Some(value) => Ok(Ok((value, None))),
+            None => Ok(Err(Value::String(v))),
+        }
     }
 
     keep_raw!(unit none seq map);
@@ -151,6 +219,13 @@ macro_rules! read_scalar {
         impl Read for $t {
             #[inline]
             fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
+                Ok(Self::read_as_sent(d)?.map(|(value, _)| value))
+            }
+
+            #[inline]
+            fn read_as_sent<'de, D: Deserializer<'de>>(
+                d: D,
+            ) -> Result<AsSent<Self>, D::Error> {
                 d.deserialize_any(Scalar::<$t>(PhantomData))
             }
 
@@ -205,6 +280,13 @@ integer!(i64, "Edm.Int64");
 
 impl FromJson for f64 {
     const EXPECTED: &'static str = "Edm.Double";
+    /// A whole number read as a double would be written `1.0`: keep `1`. (A double read from
+    /// a fraction is written as the shortest text of its value: `1.5` stays `1.5`, while
+    /// `1.50` or `1.5e0` are written `1.5`, their text being gone once parsed.)
+    #[inline]
+    fn rewrites_number(_value: &Self, _sent: f64, integer: bool) -> bool {
+        integer
+    }
     #[inline]
     fn from_i64(n: i64) -> Option<Self> {
         Some(n as f64)
@@ -221,6 +303,12 @@ impl FromJson for f64 {
 
 impl FromJson for f32 {
     const EXPECTED: &'static str = "Edm.Single";
+    /// A whole number is written `1.0`, and a fraction with more digits than an `f32` holds
+    /// is written as the `f32` nearest it: keep the number as sent.
+    #[inline]
+    fn rewrites_number(value: &Self, sent: f64, integer: bool) -> bool {
+        integer || *value as f64 != sent
+    }
     #[inline]
     fn from_i64(n: i64) -> Option<Self> {
         Some(n as f32)
@@ -238,49 +326,87 @@ impl FromJson for f32 {
 
 impl FromJson for chrono::DateTime<chrono::FixedOffset> {
     const EXPECTED: &'static str = "Edm.DateTimeOffset";
+    const TEXT_MAY_CHANGE: bool = true;
     #[inline]
     fn from_str(s: &str) -> Option<Self> {
         chrono::DateTime::parse_from_rfc3339(s).ok()
+    }
+    /// chrono writes `YYYY-MM-DDTHH:MM:SS`, then 3, 6 or 9 fractional digits (the fewest that
+    /// hold the nanoseconds, none for none), then `Z` for UTC or `+HH:MM`: Graph's seven digits
+    /// (`.7945807Z`), `.4Z`, `+00:00` or a lower-case `t` are other text. Checked on the text's
+    /// shape rather than by writing the value, which would cost every read a formatting.
+    #[inline]
+    fn rewrites_str(text: &str, value: &Self) -> bool {
+        !crate::as_sent::is_chrono_timestamp(text, value)
     }
 }
 
 impl FromJson for chrono::NaiveDate {
     const EXPECTED: &'static str = "Edm.Date";
+    const TEXT_MAY_CHANGE: bool = true;
     #[inline]
     fn from_str(s: &str) -> Option<Self> {
         s.parse().ok()
+    }
+    #[inline]
+    fn rewrites_str(text: &str, value: &Self) -> bool {
+        crate::as_sent::written_differs(text, value)
     }
 }
 
 impl FromJson for chrono::NaiveTime {
     const EXPECTED: &'static str = "Edm.TimeOfDay";
+    const TEXT_MAY_CHANGE: bool = true;
     #[inline]
     fn from_str(s: &str) -> Option<Self> {
         s.parse().ok()
+    }
+    /// Graph writes times as `08:00:00.0000000`, chrono as `08:00:00`.
+    #[inline]
+    fn rewrites_str(text: &str, value: &Self) -> bool {
+        crate::as_sent::written_differs(text, value)
     }
 }
 
 impl FromJson for uuid::Uuid {
     const EXPECTED: &'static str = "Edm.Guid";
+    const TEXT_MAY_CHANGE: bool = true;
     #[inline]
     fn from_str(s: &str) -> Option<Self> {
         uuid::Uuid::parse_str(s).ok()
+    }
+    /// uuid writes lower-case hyphenated: upper case, braces or no hyphens are other text.
+    #[inline]
+    fn rewrites_str(text: &str, _value: &Self) -> bool {
+        !crate::as_sent::is_lower_hyphenated_guid(text)
     }
 }
 
 impl FromJson for crate::Duration {
     const EXPECTED: &'static str = "Edm.Duration";
+    const TEXT_MAY_CHANGE: bool = true;
     #[inline]
     fn from_str(s: &str) -> Option<Self> {
         s.parse().ok()
+    }
+    /// `PT60M`, `PT1H0M`, `P0D` and `PT1.50S` are written `PT60M`, `PT1H`, `PT0S`, `PT1.5S`.
+    #[inline]
+    fn rewrites_str(text: &str, value: &Self) -> bool {
+        crate::as_sent::written_differs(text, value)
     }
 }
 
 impl FromJson for crate::Binary {
     const EXPECTED: &'static str = "Edm.Binary";
+    const TEXT_MAY_CHANGE: bool = true;
     #[inline]
     fn from_str(s: &str) -> Option<Self> {
         crate::binary::decode(s).ok()
+    }
+    /// Binary writes padded standard base64: unpadded or URL-safe text is other text.
+    #[inline]
+    fn rewrites_str(text: &str, _value: &Self) -> bool {
+        !crate::binary::is_padded_standard(text)
     }
 }
 
@@ -320,6 +446,11 @@ impl<T: Read> Read for Box<T> {
         Ok(T::read(d)?.map(Box::new))
     }
 
+    #[inline]
+    fn read_as_sent<'de, D: Deserializer<'de>>(d: D) -> Result<AsSent<Self>, D::Error> {
+        Ok(T::read_as_sent(d)?.map(|(value, sent)| (Box::new(value), sent)))
+    }
+
     fn expected() -> Cow<'static, str> {
         T::expected()
     }
@@ -330,6 +461,12 @@ impl<T: Read> Read for Box<T> {
 impl<T: Read + Serialize> Read for Vec<T> {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
+        Ok(Self::read_as_sent(d)?.map(|(items, _)| items))
+    }
+
+    /// When an item's text would change, the whole array as it came.
+    #[inline]
+    fn read_as_sent<'de, D: Deserializer<'de>>(d: D) -> Result<AsSent<Self>, D::Error> {
         d.deserialize_any(Collection::<T>(PhantomData))
     }
 
@@ -344,15 +481,31 @@ struct Collection<T>(PhantomData<T>);
 struct Item<T>(PhantomData<T>);
 
 impl<'de, T: Read> DeserializeSeed<'de> for Item<T> {
-    type Value = Result<T, Value>;
+    type Value = Result<(T, Option<Value>), Value>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        T::read(d)
+        T::read_as_sent(d)
     }
 }
 
+/// The items read so far as JSON: as sent where that was kept, as written otherwise (the
+/// same text).
+fn items_as_sent<T: Serialize, E: Error>(
+    items: &[T],
+    sent: &[(usize, Value)],
+) -> Result<Vec<Value>, E> {
+    let mut out: Vec<Value> = items
+        .iter()
+        .map(|i| serde_json::to_value(i).map_err(E::custom))
+        .collect::<Result<_, _>>()?;
+    for (at, text) in sent {
+        out[*at] = text.clone();
+    }
+    Ok(out)
+}
+
 impl<'de, T: Read + Serialize> Visitor<'de> for Collection<T> {
-    type Value = Result<Vec<T>, Value>;
+    type Value = Result<(Vec<T>, Option<Value>), Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
@@ -360,14 +513,18 @@ impl<'de, T: Read + Serialize> Visitor<'de> for Collection<T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        // Items whose text writing would change, by index.
+        let mut sent: Vec<(usize, Value)> = Vec::new();
         while let Some(item) = seq.next_element_seed(Item::<T>(PhantomData))? {
             match item {
-                Ok(item) => items.push(item),
+                Ok((item, as_sent)) => {
+                    if let Some(text) = as_sent {
+                        sent.push((items.len(), text));
+                    }
+                    items.push(item);
+                }
                 Err(raw) => {
-                    let mut kept: Vec<Value> = items
-                        .iter()
-                        .map(|i| serde_json::to_value(i).map_err(A::Error::custom))
-                        .collect::<Result<_, _>>()?;
+                    let mut kept = items_as_sent::<T, A::Error>(&items, &sent)?;
                     kept.push(raw);
                     while let Some(rest) = seq.next_element::<Value>()? {
                         kept.push(rest);
@@ -376,7 +533,11 @@ impl<'de, T: Read + Serialize> Visitor<'de> for Collection<T> {
                 }
             }
         }
-        Ok(Ok(items))
+        if sent.is_empty() {
+            return Ok(Ok((items, None)));
+        }
+        let as_sent = Value::Array(items_as_sent::<T, A::Error>(&items, &sent)?);
+        Ok(Ok((items, Some(as_sent))))
     }
 
     keep_raw!(bool i64 u64 f64 str unit map);

@@ -25,13 +25,38 @@ fn null_next_link_is_kept_raw() {
 fn values_of_the_wrong_kind_are_kept_raw() {
     let page: CollectionPage<Value> = round_trip(json!({
         "value": {"not": "a list"},
-        "@odata.count": "3",
+        "@odata.count": "many",
         "@odata.context": 12,
         "@odata.deltaLink": ["x"]
     }));
     assert!(page.value.is_empty());
     assert_eq!(page.count, None);
     assert_eq!(page.other.len(), 4);
+}
+
+#[test]
+fn a_count_sent_as_a_string_is_read_and_written_back_as_sent() {
+    // A live beta payload: `"@odata.count": "18"`.
+    let text = r#"{"@odata.count":"18","value":[{"id":"a"}]}"#;
+    let mut page: CollectionPage<Value> = serde_json::from_str(text).unwrap();
+    assert_eq!(page.count, Some(18));
+    let written = serde_json::to_string(&page).unwrap();
+    assert!(written.contains(r#""@odata.count":"18""#), "{written}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&written).unwrap(),
+        serde_json::from_str::<Value>(text).unwrap()
+    );
+    // A count set afterwards is written as the number it is.
+    page.count = Some(19);
+    let written = serde_json::to_value(&page).unwrap();
+    assert_eq!(written["@odata.count"], json!(19));
+    // A number stays a number; a delta page reads its count the same way.
+    let page: CollectionPage<Value> = round_trip(json!({"@odata.count": 18, "value": [1]}));
+    assert_eq!(page.count, Some(18));
+    let page: DeltaPage<Value> = round_trip(json!({"@odata.count": " 7", "value": [{"id": "a"}]}));
+    assert_eq!(page.count, None, "only a plain integer's text is a count");
+    let page: DeltaPage<Value> = round_trip(json!({"@odata.count": "7", "value": [{"id": "a"}]}));
+    assert_eq!(page.count, Some(7));
 }
 
 #[test]

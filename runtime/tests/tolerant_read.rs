@@ -9,7 +9,7 @@ use graph_docs_runtime::{
 use serde::Serialize;
 use serde_json::{json, Value};
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 struct Inner {
     code: Field<i32>,
     kind: Field<Color>,
@@ -22,7 +22,7 @@ graph_docs_runtime::model!(Inner = "microsoft.graph.inner" {
     kind: "kind",
 });
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 struct Outer {
     count: Field<i32>,
     big: Field<i64>,

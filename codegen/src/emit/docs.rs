@@ -10,16 +10,28 @@ pub fn doc_attrs(text: &str) -> TokenStream {
         return TokenStream::new();
     }
     let lines = text.lines().map(|line| {
-        // Tabs and runs of spaces are layout of the markdown source, not meaning.
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        let line = if line.is_empty() {
+        // Tabs and runs of spaces are layout of the markdown source, not meaning; except the
+        // indentation of a list item, which says how deep it is nested.
+        let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let indent = if is_list_item(&words) {
+            &line[..line.len() - line.trim_start_matches(' ').len()]
+        } else {
+            ""
+        };
+        let line = if words.is_empty() {
             String::new()
         } else {
-            format!(" {}", escape(&line))
+            format!(" {indent}{}", escape(&words))
         };
         quote!(#[doc = #line])
     });
     quote!(#(#lines)*)
+}
+
+/// `- x` or `12. x`.
+fn is_list_item(line: &str) -> bool {
+    let digits = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    line.starts_with("- ") || (digits.len() < line.len() && digits.starts_with(". "))
 }
 
 /// Keeps rustdoc from reading prose as markup it is not: brackets are not links, and angle
@@ -51,6 +63,23 @@ fn is_text_direction(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_items_keep_their_nesting_and_other_lines_their_words() {
+        let attrs = doc_attrs("Supports:\n\n- a  b\n  - c\n1. d\n   e   f").to_string();
+        assert_eq!(
+            attrs,
+            quote!(
+                #[doc = " Supports:"]
+                #[doc = ""]
+                #[doc = " - a b"]
+                #[doc = "   - c"]
+                #[doc = " 1. d"]
+                #[doc = " e f"]
+            )
+            .to_string()
+        );
+    }
 
     #[test]
     fn markup_and_invisible_codepoints_are_escaped() {

@@ -53,6 +53,7 @@ pub fn emit(t: &TypeDef, name: &str, tables: &mut Tables) -> TokenStream {
         macro_name: "wire_enum",
         head: format!("{name} = {:?}", t.qualified_name()),
         rows,
+        more: Vec::new(),
     });
     quote! {
         #docs

@@ -147,20 +147,19 @@ impl<'s> Emitter<'s> {
         match t.kind {
             TypeKind::Enum => enums::emit(t, name, tables),
             TypeKind::Entity | TypeKind::Complex => {
-                let item = StructContext {
+                let structs = StructContext {
                     schema: self.schema,
                     names: &self.names,
                     boxed: &self.boxed,
                     polymorphic: &self.polymorphic,
                     features: self.features.as_ref().map(|f| f.of_type.as_slice()),
-                }
-                .emit(index, tables);
+                };
+                let item = structs.emit(index, tables);
                 if self.polymorphic.contains(&index) {
                     let feature_of =
                         |i: usize| self.features.as_ref().map(|f| f.of_type[i].clone());
                     let any = polymorphic::emit(
-                        self.schema,
-                        &self.names,
+                        &structs,
                         index,
                         &self.descendants[index],
                         &feature_of,

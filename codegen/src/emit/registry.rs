@@ -83,15 +83,20 @@ pub fn emit(
         type Read = fn(&str) -> ::std::result::Result<(), Error>;
 
         /// Read as a property of type `T` (tolerantly, as a model reads its properties) and
-        /// written back.
+        /// written back: as sent when writing the value would give other text, as a model
+        /// writes its properties.
         fn through<T: ::serde::Serialize + #runtime::Read>(value: Value) -> ::std::result::Result<Answer, Error> {
             if value.is_null() {
                 return ::std::result::Result::Ok((value, ::std::vec::Vec::new()));
             }
-            match T::read(value)? {
-                ::std::result::Result::Ok(read) => {
+            match T::read_as_sent(value)? {
+                ::std::result::Result::Ok((read, sent)) => {
                     let unfit = read.unfit_values().iter().map(::std::string::ToString::to_string).collect();
-                    ::std::result::Result::Ok((::serde_json::to_value(&read)?, unfit))
+                    let written = match sent {
+                        ::std::option::Option::Some(sent) => sent,
+                        ::std::option::Option::None => ::serde_json::to_value(&read)?,
+                    };
+                    ::std::result::Result::Ok((written, unfit))
                 }
                 ::std::result::Result::Err(raw) => {
                     let unfit = UnfitValue { path: "$".into(), raw, expected: T::expected().into_owned() };

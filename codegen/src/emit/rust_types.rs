@@ -30,13 +30,18 @@ pub fn primitive(p: Primitive, runtime: &TokenStream) -> TokenStream {
 /// Wraps an element type as a property: collection, box, and the `Field` that tells absent,
 /// null, a value and a value that does not fit apart.
 pub fn property(element: TokenStream, collection: bool, boxed: bool) -> TokenStream {
-    let inner = if collection {
+    let inner = value(element, collection, boxed);
+    let runtime = super::runtime_crate();
+    quote!(#runtime::Field<#inner>)
+}
+
+/// The type a property's `Field` holds: the element, in a `Vec` or a `Box` as needed.
+pub fn value(element: TokenStream, collection: bool, boxed: bool) -> TokenStream {
+    if collection {
         quote!(::std::vec::Vec<#element>)
     } else if boxed {
         quote!(::std::boxed::Box<#element>)
     } else {
         element
-    };
-    let runtime = super::runtime_crate();
-    quote!(#runtime::Field<#inner>)
+    }
 }

@@ -24,6 +24,26 @@ pub fn all_properties(schema: &Schema, index: usize) -> Vec<&Property> {
     schema.all_properties(schema.id(index))
 }
 
+/// The fields of a type's struct, base types' first: each property with the name of its
+/// field, unique within the struct (`additional_properties` and `unfit_properties` taken).
+pub fn fields(schema: &Schema, index: usize) -> Vec<(String, &Property)> {
+    let mut scope = Scope::with_reserved(&[ADDITIONAL, UNFIT]);
+    all_properties(schema, index)
+        .into_iter()
+        .map(|p| (scope.claim(ident::snake(&p.name)), p))
+        .collect()
+}
+
+/// What a field's type is, wherever it is declared: the type it refers to (or the primitive),
+/// whether a collection, whether boxed. Two fields of one shape have one Rust type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shape {
+    target: Option<usize>,
+    type_name: String,
+    collection: bool,
+    boxed: bool,
+}
+
 pub struct StructContext<'a> {
     pub schema: &'a Schema,
     pub names: &'a Names,
@@ -42,11 +62,9 @@ impl StructContext<'_> {
         let ident = format_ident!("{}", name);
         let runtime = super::runtime_crate();
 
-        let mut scope = Scope::with_reserved(&[ADDITIONAL, UNFIT]);
         let mut fields = Vec::new();
         let mut wire_names = Vec::new();
-        for p in all_properties(self.schema, index) {
-            let field = scope.claim(ident::snake(&p.name));
+        for (field, p) in self::fields(self.schema, index) {
             let field_ident = ident::to_ident(&field);
             let wire = &p.name;
             let ty = self.field_type(index, p, &runtime);
@@ -73,10 +91,11 @@ impl StructContext<'_> {
             macro_name: "model",
             head: format!("{name} = {:?}", t.qualified_name()),
             rows: wire_names,
+            more: Vec::new(),
         });
         quote! {
             #docs
-            #[derive(Debug, Clone, PartialEq, Default)]
+            #[derive(Clone, PartialEq, Default)]
             pub struct #ident {
                 #(#fields)*
                 /// Properties the documentation does not list, such as `@odata.context`, kept
@@ -94,7 +113,7 @@ impl StructContext<'_> {
     /// A navigation property (a Relationships row, or any reference to an entity) to a type of
     /// another area exists only with that area's feature; without it, its JSON (rare: only
     /// with `$expand`) lands in `additional_properties`.
-    fn navigation_feature(&self, from: usize, p: &Property) -> Option<String> {
+    pub fn navigation_feature(&self, from: usize, p: &Property) -> Option<String> {
         let features = self.features?;
         match p.ty.named().map(TypeId::index) {
             Some(to)
@@ -107,7 +126,37 @@ impl StructContext<'_> {
         }
     }
 
+    /// The shape of the field of `p` in the struct of `from`.
+    pub fn shape(&self, from: usize, p: &Property) -> Shape {
+        let target = p.ty.named().map(TypeId::index);
+        Shape {
+            target,
+            type_name: p.ty.csdl_name().to_ascii_lowercase(),
+            collection: p.collection,
+            boxed: target.is_some_and(|to| {
+                self.boxed.contains(&(from, to)) && !self.polymorphic.contains(&to)
+            }),
+        }
+    }
+
     fn field_type(&self, from: usize, p: &Property, runtime: &TokenStream) -> TokenStream {
+        let (element, collection, boxed) = self.element_type(from, p, runtime);
+        rust_types::property(element, collection, boxed)
+    }
+
+    /// The type inside the `Field` of `p` in the struct of `from`, with paths relative to the
+    /// module of `from`.
+    pub fn value_type(&self, from: usize, p: &Property) -> TokenStream {
+        let (element, collection, boxed) = self.element_type(from, p, &super::runtime_crate());
+        rust_types::value(element, collection, boxed)
+    }
+
+    fn element_type(
+        &self,
+        from: usize,
+        p: &Property,
+        runtime: &TokenStream,
+    ) -> (TokenStream, bool, bool) {
         let (module, _) = &self.names.items[from];
         let (element, target) = match &p.ty {
             TypeRef::Primitive(prim) => (rust_types::primitive(*prim, runtime), None),
@@ -127,7 +176,7 @@ impl StructContext<'_> {
         };
         let boxed = target
             .is_some_and(|to| self.boxed.contains(&(from, to)) && !self.polymorphic.contains(&to));
-        rust_types::property(element, p.collection, boxed)
+        (element, p.collection, boxed)
     }
 }
 

@@ -18,6 +18,9 @@ pub struct Table {
     /// What comes before the brace: `TeamsAsyncOperation = "microsoft.graph.teamsAsyncOperation"`.
     pub head: String,
     pub rows: Vec<Row>,
+    /// Further sections after the rows, each `} label {` and its rows: the base type's
+    /// properties of an `any_model!`.
+    pub more: Vec<(&'static str, Vec<Row>)>,
 }
 
 pub struct Row {
@@ -69,13 +72,21 @@ impl Table {
             "::{runtime}::{}!({} {{\n",
             self.macro_name, self.head
         ));
-        for row in &self.rows {
-            if let Some(feature) = &row.feature {
-                out.push_str(&format!("    #[cfg(feature = \"{feature}\")]\n"));
-            }
-            out.push_str(&format!("    {},\n", row.text));
+        render_rows(&self.rows, out);
+        for (label, rows) in &self.more {
+            out.push_str(&format!("}} {label} {{\n"));
+            render_rows(rows, out);
         }
         out.push_str("});\n");
+    }
+}
+
+fn render_rows(rows: &[Row], out: &mut String) {
+    for row in rows {
+        if let Some(feature) = &row.feature {
+            out.push_str(&format!("    #[cfg(feature = \"{feature}\")]\n"));
+        }
+        out.push_str(&format!("    {},\n", row.text));
     }
 }
 
@@ -99,12 +110,19 @@ mod tests {
                     text: "team: \"team\"".into(),
                 },
             ],
+            more: vec![(
+                "base",
+                vec![Row {
+                    feature: None,
+                    text: "id: String".into(),
+                }],
+            )],
         });
         let file: syn::File = syn::parse2(item).unwrap();
         let formatted = prettyplease::unparse(&file);
         assert_eq!(
             tables.fill(&formatted),
-            "::graph_docs_runtime::model!(A = \"microsoft.graph.a\" {\n    id: \"id\",\n    #[cfg(feature = \"teams\")]\n    team: \"team\",\n});\n"
+            "::graph_docs_runtime::model!(A = \"microsoft.graph.a\" {\n    id: \"id\",\n    #[cfg(feature = \"teams\")]\n    team: \"team\",\n} base {\n    id: String,\n});\n"
         );
     }
 

@@ -196,6 +196,18 @@ pub fn run(
     plain: &Schema,
     dirs: &RunnerDirs,
 ) -> io::Result<Report> {
+    run_with_progress(pages, schema, plain, dirs, &crate::progress::Quiet)
+}
+
+/// [`run`], telling `progress` how each long step goes (writing and building the runner
+/// package, then running the bodies through it).
+pub fn run_with_progress(
+    pages: &[Page],
+    schema: &Schema,
+    plain: &Schema,
+    dirs: &RunnerDirs,
+    progress: &dyn crate::progress::Progress,
+) -> io::Result<Report> {
     let blocks = extract(pages);
     let verdicts: Vec<Verdict> = blocks.iter().map(|b| judge(b, schema)).collect();
 
@@ -227,7 +239,7 @@ pub fn run(
             types: types.into_iter().collect(),
             pages: pages.into_iter().collect(),
         };
-        runner::run(schema, &entries, &requests, dirs)?
+        runner::run(schema, &entries, &requests, dirs, progress)?
     };
     // The first failing item of each example decides its outcome; the values every item
     // kept as they came are its evidence.
@@ -337,6 +349,7 @@ pub fn bench_typed_reads(
     report: &Report,
     dirs: &RunnerDirs,
     rounds: usize,
+    progress: &dyn crate::progress::Progress,
 ) -> io::Result<Value> {
     let passed: BTreeSet<&Location> = report
         .examples
@@ -367,7 +380,7 @@ pub fn bench_typed_reads(
             }
         }
     }
-    runner::bench(schema, &entries, &requests, dirs, rounds)
+    runner::bench(schema, &entries, &requests, dirs, rounds, progress)
 }
 
 /// What can be decided from the docs alone.

@@ -9,6 +9,8 @@ use serde_json::{json, Value};
 
 use crate::emit::registry::Entries;
 use crate::emit::{Emitter, IncludeStyle};
+use crate::files;
+use crate::progress::Progress;
 use crate::schema::Schema;
 
 /// One body to read as a type and write back.
@@ -44,11 +46,20 @@ pub fn run(
     entries: &Entries,
     requests: &[Request],
     dirs: &RunnerDirs,
+    progress: &dyn Progress,
 ) -> io::Result<Vec<Result<Answer, String>>> {
-    let binary = build(schema, entries, dirs, false)?;
+    let binary = build(schema, entries, dirs, false, progress)?;
     let mut answers: Vec<Result<Answer, String>> =
         vec![Err("no answer from the runner".into()); requests.len()];
-    for line in exchange(&binary, &[], requests)? {
+    progress.start(
+        "reading and writing back each example body",
+        Some(requests.len() as u64),
+    );
+    let lines = exchange(&binary, &[], requests, &|n| {
+        progress.update(n, "through the generated types")
+    })?;
+    progress.finish(&format!("{} bodies read and written back", lines.len()));
+    for line in lines {
         let answer: Value = serde_json::from_str(&line).map_err(io::Error::other)?;
         let Some(id) = answer["id"]
             .as_u64()
@@ -84,10 +95,16 @@ pub fn bench(
     requests: &[Request],
     dirs: &RunnerDirs,
     rounds: usize,
+    progress: &dyn Progress,
 ) -> io::Result<Value> {
-    let binary = build(schema, entries, dirs, true)?;
+    let binary = build(schema, entries, dirs, true, progress)?;
+    progress.start(
+        &format!("timing typed reads, best of {rounds} rounds"),
+        None,
+    );
     let rounds = rounds.to_string();
-    let lines = exchange(&binary, &["bench", &rounds], requests)?;
+    let lines = exchange(&binary, &["bench", &rounds], requests, &|_| {})?;
+    progress.finish("timed");
     let last = lines
         .last()
         .ok_or_else(|| io::Error::other("the benchmark printed nothing"))?;
@@ -100,33 +117,74 @@ fn build(
     entries: &Entries,
     dirs: &RunnerDirs,
     release: bool,
+    progress: &dyn Progress,
 ) -> io::Result<PathBuf> {
     let name = binary_name(&dirs.package);
+    progress.start(
+        &format!(
+            "writing the runner package ({} types) in {}",
+            entries.types.len() + entries.pages.len(),
+            dirs.package.display()
+        ),
+        None,
+    );
     write_package(schema, entries, dirs, &name)?;
+    progress.finish("written");
     // cargo runs in the package folder: a relative target folder would land inside it.
     let target = std::path::absolute(&dirs.target)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(&cargo);
-    command.args(["build", "--quiet", "--bin", &name]);
+    // Not quiet: cargo's `Compiling x` lines are the progress of the build.
+    command.args(["build", "--color", "never", "--bin", &name]);
     if release {
         command.arg("--release");
     }
-    let build = command
+    let profile = if release { "release" } else { "debug" };
+    progress.start(
+        &format!("building the runner ({profile}; the first build takes minutes)"),
+        None,
+    );
+    let mut child = command
         .current_dir(&dirs.package)
         .env("CARGO_TARGET_DIR", &target)
-        .output()?;
-    if !build.status.success() {
+        .env("CARGO_TERM_PROGRESS_WHEN", "never")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(files::context("run cargo to build", &dirs.package))?;
+    let stderr = child.stderr.take().expect("stderr is piped");
+    let mut log = String::new();
+    let mut compiled = 0;
+    for line in BufReader::new(stderr).lines() {
+        let line = line?;
+        if let Some(krate) = line.trim_start().strip_prefix("Compiling ") {
+            compiled += 1;
+            progress.update(compiled, krate);
+        }
+        log.push_str(&line);
+        log.push('\n');
+    }
+    let status = child.wait()?;
+    if !status.success() {
         return Err(io::Error::other(format!(
-            "the generated types do not compile (a generator bug):\n{}",
-            String::from_utf8_lossy(&build.stderr)
+            "the generated types do not compile (a generator bug):\n{log}"
         )));
     }
-    let profile = if release { "release" } else { "debug" };
+    progress.finish(&match compiled {
+        0 => "up to date".to_string(),
+        n => format!("built ({n} crates compiled)"),
+    });
     Ok(target.join(profile).join(&name))
 }
 
-/// Feeds the requests to the runner, one JSON line each, and collects what it prints.
-fn exchange(binary: &Path, args: &[&str], requests: &[Request]) -> io::Result<Vec<String>> {
+/// Feeds the requests to the runner, one JSON line each, and collects what it prints;
+/// `answered` is told how many lines came so far.
+fn exchange(
+    binary: &Path,
+    args: &[&str],
+    requests: &[Request],
+    answered: &dyn Fn(u64),
+) -> io::Result<Vec<String>> {
     let mut child = Command::new(binary)
         .args(args)
         .stdin(Stdio::piped())
@@ -153,9 +211,11 @@ fn exchange(binary: &Path, args: &[&str], requests: &[Request]) -> io::Result<Ve
         stdin.flush()
     });
     let stdout = child.stdout.take().expect("stdout is piped");
-    let output = BufReader::new(stdout)
-        .lines()
-        .collect::<io::Result<Vec<_>>>()?;
+    let mut output = Vec::with_capacity(requests.len());
+    for line in BufReader::new(stdout).lines() {
+        output.push(line?);
+        answered(output.len() as u64);
+    }
     writer
         .join()
         .map_err(|_| io::Error::other("runner input thread panicked"))??;
@@ -188,12 +248,12 @@ fn write_package(
     name: &str,
 ) -> io::Result<()> {
     let src = dirs.package.join("src");
-    std::fs::create_dir_all(&src)?;
+    files::create_dir_all(&src)?;
     let output = Emitter::new(schema).emit_with_registry(IncludeStyle::Relative, entries);
     for (name, contents) in &output.files {
-        write_if_changed(&src.join(name), contents)?;
+        files::write_if_changed(&src.join(name), contents)?;
     }
-    write_if_changed(
+    files::write_if_changed(
         &src.join("main.rs"),
         include_str!("../../templates/runner.rs"),
     )?;
@@ -201,18 +261,12 @@ fn write_package(
         "[lib]\npath = \"src/lib.rs\"",
         &format!("[[bin]]\nname = \"{name}\"\npath = \"src/main.rs\""),
     );
-    write_if_changed(&dirs.package.join("Cargo.toml"), &manifest)?;
+    files::write_if_changed(&dirs.package.join("Cargo.toml"), &manifest)?;
     if let Some(lock) = &dirs.lock_file {
         if !dirs.package.join("Cargo.lock").exists() {
-            std::fs::copy(lock, dirs.package.join("Cargo.lock"))?;
+            std::fs::copy(lock, dirs.package.join("Cargo.lock"))
+                .map_err(files::context("copy the lock file", lock))?;
         }
     }
     Ok(())
-}
-
-fn write_if_changed(path: &Path, contents: &str) -> io::Result<()> {
-    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
-        return Ok(());
-    }
-    std::fs::write(path, contents)
 }

@@ -46,6 +46,18 @@ pub enum Block {
         /// Inside a block quote (notes, warnings): not part of the page's description.
         quoted: bool,
     },
+    /// The text of one item of a bulleted or numbered list (its own text, without that of a
+    /// list nested in it, which follows as items of their own).
+    ListItem {
+        content: Inline,
+        line: usize,
+        /// Inside a block quote: not part of the page's description.
+        quoted: bool,
+        /// 1 for an item of a top-level list, 2 inside an item of one, ...
+        depth: usize,
+        /// The item's number in a numbered list; `None` for a bullet.
+        number: Option<u64>,
+    },
     /// An HTML block; annotations live in these comments.
     Html { text: String, line: usize },
     /// A fenced or indented code block; `line` is the fence line, `body_line` the first line of
@@ -106,7 +118,50 @@ enum Open {
 #[derive(Clone, Copy)]
 enum InlineKind {
     Heading(u8),
-    Paragraph { quoted: bool },
+    Paragraph {
+        quoted: bool,
+    },
+    ListItem {
+        quoted: bool,
+        depth: usize,
+        number: Option<u64>,
+    },
+}
+
+/// Ends the item being collected, if any, keeping its text when it has some: at the end of
+/// the item, or where a nested list or a block that is not text starts inside it.
+fn flush_item(open: &mut Open, out: &mut Vec<Block>) {
+    if !matches!(
+        open,
+        Open::Inline {
+            kind: InlineKind::ListItem { .. },
+            ..
+        }
+    ) {
+        return;
+    }
+    if let Open::Inline {
+        mut content,
+        line,
+        kind:
+            InlineKind::ListItem {
+                quoted,
+                depth,
+                number,
+            },
+    } = std::mem::replace(open, Open::None)
+    {
+        content.text = content.text.trim().to_string();
+        if !content.text.is_empty() {
+            out.push(Block::ListItem {
+                content,
+                line,
+                quoted,
+                depth,
+                number,
+            });
+        }
+    }
 }
 
 struct TableBuilder {
@@ -128,16 +183,64 @@ pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
     // starts.
     let mut link_stack: Vec<(String, String, usize)> = Vec::new();
     let mut quote_depth = 0usize;
+    // Per open list, the number of its next item (`None` for bullets).
+    let mut lists: Vec<Option<u64>> = Vec::new();
 
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
+                flush_item(&mut open, &mut out);
                 open = Open::Inline {
                     content: Inline::default(),
                     line: line_of(range.start),
                     kind: InlineKind::Heading(level as u8),
                 }
             }
+            Event::Start(Tag::List(first)) => {
+                flush_item(&mut open, &mut out);
+                lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                flush_item(&mut open, &mut out);
+                let number = lists.last_mut().and_then(|next| {
+                    let n = (*next)?;
+                    *next = Some(n + 1);
+                    Some(n)
+                });
+                open = Open::Inline {
+                    content: Inline::default(),
+                    line: line_of(range.start),
+                    kind: InlineKind::ListItem {
+                        quoted: quote_depth > 0,
+                        depth: lists.len(),
+                        number,
+                    },
+                }
+            }
+            Event::End(TagEnd::Item) => flush_item(&mut open, &mut out),
+            // The paragraphs of a loose list's item are the item's text.
+            Event::Start(Tag::Paragraph)
+                if matches!(
+                    open,
+                    Open::Inline {
+                        kind: InlineKind::ListItem { .. },
+                        ..
+                    }
+                ) =>
+            {
+                push_text(&mut open, &mut table, &mut link_stack, " ");
+            }
+            Event::End(TagEnd::Paragraph)
+                if matches!(
+                    open,
+                    Open::Inline {
+                        kind: InlineKind::ListItem { .. },
+                        ..
+                    }
+                ) => {}
             Event::Start(Tag::Paragraph) if table.is_none() => {
                 open = Open::Inline {
                     content: Inline::default(),
@@ -166,12 +269,15 @@ pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
                             line,
                             quoted,
                         },
+                        // Never open here: a heading or paragraph replaced it.
+                        InlineKind::ListItem { .. } => continue,
                     });
                 }
             }
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
             Event::Start(Tag::CodeBlock(kind)) => {
+                flush_item(&mut open, &mut out);
                 let (info, fenced) = match kind {
                     CodeBlockKind::Fenced(info) => (info.trim().to_string(), true),
                     CodeBlockKind::Indented => (String::new(), false),
@@ -201,6 +307,7 @@ pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
                 }
             }
             Event::Start(Tag::HtmlBlock) => {
+                flush_item(&mut open, &mut out);
                 open = Open::Html {
                     text: String::new(),
                     line: line_of(range.start),
@@ -212,6 +319,7 @@ pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
                 }
             }
             Event::Start(Tag::Table(_)) => {
+                flush_item(&mut open, &mut out);
                 table = Some(TableBuilder {
                     line: line_of(range.start),
                     header: None,

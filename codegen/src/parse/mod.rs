@@ -54,7 +54,11 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
 
     let mut heading: Option<String> = None;
     let mut in_intro = false;
-    let mut intro = Vec::new();
+    let mut intro: Vec<String> = Vec::new();
+    // Whether the last part of `intro` is a list, which the next item continues.
+    let mut intro_list = false;
+    // Whether the last paragraph was a note (in a block quote), whose list is left out too.
+    let mut after_note = false;
     let mut pending: Option<AnnotatedBlock> = None;
 
     for block in &blocks {
@@ -94,10 +98,39 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 page.derived.extend(prose::derived_types(content, *line));
                 if in_intro && !quoted && !prose::is_include(&content.text) {
                     intro.push(content.text.clone());
+                    intro_list = false;
                 }
                 if let Some(api) = &mut api {
                     api.paragraph(content, *line);
                 }
+                // A note is left out, and with it the list it introduces.
+                after_note = *quoted;
+            }
+            // Lists in the description ("This resource supports:" and its bullets) stay lists:
+            // one line per item, after the paragraph that introduces them.
+            Block::ListItem {
+                content,
+                quoted,
+                depth,
+                number,
+                ..
+            } => {
+                if !in_intro || *quoted || after_note || prose::is_include(&content.text) {
+                    continue;
+                }
+                let indent = "  ".repeat(depth.saturating_sub(1));
+                let item = match number {
+                    Some(n) => format!("{indent}{n}. {}", content.text),
+                    None => format!("{indent}- {}", content.text),
+                };
+                match intro.last_mut() {
+                    Some(list) if intro_list => {
+                        list.push('\n');
+                        list.push_str(&item);
+                    }
+                    _ => intro.push(item),
+                }
+                intro_list = true;
             }
             Block::Html { text, line } => match annotations::read_comment(text) {
                 Comment::NotAnnotation => {
