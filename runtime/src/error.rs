@@ -67,6 +67,13 @@ pub struct InnerError {
     pub other: Other,
 }
 
+impl ErrorResponse {
+    /// The `request-id` of `innerError`: what Microsoft support asks for.
+    pub fn request_id(&self) -> Option<&str> {
+        self.error.inner_error.as_ref()?.request_id.as_deref()
+    }
+}
+
 const ERROR: &str = "error";
 const CODE: &str = "code";
 const MESSAGE: &str = "message";

@@ -15,6 +15,7 @@
 // First: the other modules use its `object_visitor!`.
 mod raw;
 
+mod answer;
 mod any;
 mod as_sent;
 mod batch;
@@ -28,8 +29,10 @@ mod key;
 mod model;
 mod page;
 mod read;
+mod request;
 mod unfit;
 
+pub use answer::{Answer, AnswerError, Content, Count, Json, NoContent};
 pub use any::{deserialize_any, names_type, AnyModel, ReadVariant};
 pub use batch::{BatchRequest, BatchRequestItem, BatchResponse, BatchResponseItem};
 pub use binary::Binary;
@@ -45,6 +48,7 @@ pub use model::{
 };
 pub use page::CollectionPage;
 pub use read::{read_enum, read_object, AsSent, Read};
+pub use request::{decode, render, Body, Method, PathValue, Reference, Request};
 pub use unfit::{from_str_strict, StrictError, UnfitValue, UnfitValues};
 
 // For the `read_object!` and `read_enum!` macros in generated code.

@@ -318,6 +318,8 @@ macro_rules! model {
         }
     };
     (@read_property { $( $(#[$attr:meta])* $field:ident: $wire:literal, )+ }) => {
+        // Every arm may be behind a feature that is off: then the match only returns.
+        #[allow(unreachable_code)]
         fn read_property<'de, A: $crate::__serde::de::MapAccess<'de>>(
             &mut self,
             key: $crate::Key<'de>,
