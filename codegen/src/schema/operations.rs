@@ -89,6 +89,9 @@ pub struct OperationPath {
     pub walk: Vec<Step>,
     /// Whether the walk reached the end.
     pub complete: bool,
+    /// Not written by the page: the `/me/...` twin of its `/users/{id}/...` line.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub implied: bool,
 }
 
 /// Where one segment leads.

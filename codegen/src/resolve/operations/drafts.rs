@@ -1,6 +1,8 @@
 //! API pages -> operation drafts: the request lines of a page grouped into operations, each
 //! named, with what the page says of its response.
 
+use std::borrow::Cow;
+
 use crate::diagnostics::Location;
 use crate::parse::api::{ApiPage, Method, RequestLine};
 use crate::parse::path::Segment;
@@ -14,7 +16,10 @@ pub struct Draft<'p> {
     pub version: String,
     pub method: Method,
     pub class: Class,
-    pub lines: Vec<&'p RequestLine>,
+    pub lines: Vec<Cow<'p, RequestLine>>,
+    /// Per line, whether the page does not write it: the `/me/...` twin of a
+    /// `/users/{id}/...` line (see [`me_twins`]).
+    pub implied: Vec<bool>,
     pub name: String,
     /// `user: delta` -> `delta`: the page documents an action or a function of that name.
     pub bound_name: Option<String>,
@@ -79,6 +84,12 @@ pub fn drafts(pages: &[Page]) -> Vec<Draft<'_>> {
             if several_methods {
                 name.push_str(method_word(method));
             }
+            let mut lines: Vec<Cow<'_, RequestLine>> = lines.into_iter().map(Cow::Borrowed).collect();
+            let mut implied = vec![false; lines.len()];
+            for twin in me_twins(&lines) {
+                lines.push(Cow::Owned(twin));
+                implied.push(true);
+            }
             out.push(Draft {
                 page,
                 api,
@@ -86,12 +97,69 @@ pub fn drafts(pages: &[Page]) -> Vec<Draft<'_>> {
                 method,
                 class,
                 lines,
+                implied,
                 name,
                 bound_name: bound_name.clone(),
             });
         }
     }
     out
+}
+
+/// `/me` is the signed-in user: the docs write `GET /me/messages` beside
+/// `GET /users/{id | userPrincipalName}/messages`, and every request on a user can be sent to
+/// `/me`. For each `/users/{x}/...` line without its `/me/...` twin, the twin.
+fn me_twins(lines: &[Cow<'_, RequestLine>]) -> Vec<RequestLine> {
+    let mut out: Vec<RequestLine> = Vec::new();
+    for line in lines {
+        let segments = &line.template.segments;
+        let (Some(Segment::Name { name }), Some(Segment::Key { .. })) = (segments.first(), segments.get(1)) else {
+            continue;
+        };
+        if !name.eq_ignore_ascii_case("users") {
+            continue;
+        }
+        let mut twin_segments = vec![Segment::Name {
+            name: "me".to_string(),
+        }];
+        twin_segments.extend(segments[2..].iter().cloned());
+        let exists = lines
+            .iter()
+            .map(|l| &l.template.segments)
+            .chain(out.iter().map(|l| &l.template.segments))
+            .any(|s| s.len() == twin_segments.len() && s.iter().zip(&twin_segments).all(|(a, b)| same(a, b)));
+        if exists {
+            continue;
+        }
+        // The written line with `/users/{...}` put as `/me`.
+        let Some(at) = line.written.find("/users/") else {
+            continue;
+        };
+        let after_key = line.written[at..].find('}').map(|i| at + i + 1);
+        let Some(after_key) = after_key else {
+            continue;
+        };
+        let written = format!("{}/me{}", &line.written[..at], &line.written[after_key..]);
+        let mut template = line.template.clone();
+        template.segments = twin_segments;
+        out.push(RequestLine {
+            method: line.method,
+            written,
+            template,
+            line: line.line,
+            heading: line.heading.clone(),
+        });
+    }
+    out
+}
+
+/// Two segments alike: names in any case, keys whatever their placeholder.
+fn same(a: &Segment, b: &Segment) -> bool {
+    match (a, b) {
+        (Segment::Name { name: x }, Segment::Name { name: y }) => x.eq_ignore_ascii_case(y),
+        (Segment::Key { .. }, Segment::Key { .. }) => true,
+        _ => a == b,
+    }
 }
 
 /// The page's file name in the spelling of what it names: `user-sendmail.md` with a

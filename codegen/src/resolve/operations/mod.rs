@@ -128,6 +128,15 @@ pub fn resolve(
         // `/chats/{id}/messages/{id}` where the page writes `messages` as one
         // [chatMessage]: the path keys into it, so it is a collection.
         for (owner, name, at, written) in keyed_singles(&drafts, &walks) {
+            // Only collections of entities are keyed (see the walk).
+            let keyed_type = types[owner]
+                .properties
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(&name))
+                .and_then(|p| p.ty.named().map(TypeId::index));
+            if !keyed_type.is_some_and(|k| walk::entity_like(types, k)) {
+                continue;
+            }
             let t = &mut types[owner];
             let owner_name = t.name.clone();
             let Some(p) = t
@@ -455,7 +464,7 @@ fn build(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Operation {
     let mut paths = Vec::with_capacity(d.lines.len());
-    for (line, w) in d.lines.iter().zip(walked) {
+    for ((line, w), &implied) in d.lines.iter().zip(walked).zip(&d.implied) {
         let source = Location::new(&d.page.path, line.line);
         if let Some(b) = &w.broke {
             diagnostics.push(Diagnostic::warning(
@@ -476,6 +485,7 @@ fn build(
             heading: line.heading.clone(),
             complete: w.broke.is_none(),
             walk: w.steps,
+            implied,
         });
     }
     let reference = paths

@@ -14,10 +14,9 @@ use crate::schema::operations::Response;
 use crate::schema::{Implied, TypeDef, TypeId, TypeKind, Written};
 
 use super::super::definitions::DEFAULT_NAMESPACE;
-use super::super::entities::ENTITY;
 use super::super::index::TypeIndex;
 use super::drafts::{Class, Draft};
-use super::walk::{Root, Roots};
+use super::walk::{entity_like, Root, Roots};
 
 struct Evidence {
     ty: usize,
@@ -286,26 +285,6 @@ fn container(
         inline_for: Vec::new(),
     });
     id
-}
-
-/// Whether a type shows a sign of being an entity: a key, a request or Methods row that
-/// addresses it, on it or a base.
-fn entity_like(types: &[TypeDef], t: usize) -> bool {
-    let mut at = Some(t);
-    let mut seen = Vec::new();
-    while let Some(i) = at.filter(|i| !seen.contains(i)) {
-        seen.push(i);
-        let ty = &types[i];
-        if ty.key.is_some()
-            || ty.addressed.is_some()
-            || ty.singleton.is_some()
-            || ty.qualified_name() == ENTITY
-        {
-            return true;
-        }
-        at = ty.base_type.as_ref().map(TypeId::index);
-    }
-    false
 }
 
 /// Roots a resource page's Methods table leads to: its rows link to API pages whose requests

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::parse::path::{Segment, Template};
 use crate::schema::operations::Step;
+use super::super::entities::ENTITY;
 use crate::schema::{TypeDef, TypeId, TypeKind, TypeRef};
 
 /// The first segment of a path: what it is, by version and lowercase name.
@@ -30,6 +31,28 @@ pub struct Model<'t> {
     pub by_name: HashMap<(String, String), usize>,
     /// Per type, the types derived from it.
     pub derived: Vec<Vec<usize>>,
+    /// Per type, whether it shows a sign of being an entity (see [`entity_like`]).
+    pub entity_like: Vec<bool>,
+}
+
+/// Whether a type shows a sign of being an entity: a key, a request or Methods row that
+/// addresses it, on it or a base. (Before the types are classified: what a path may key.)
+pub fn entity_like(types: &[TypeDef], t: usize) -> bool {
+    let mut at = Some(t);
+    let mut seen = Vec::new();
+    while let Some(i) = at.filter(|i| !seen.contains(i)) {
+        seen.push(i);
+        let ty = &types[i];
+        if ty.key.is_some()
+            || ty.addressed.is_some()
+            || ty.singleton.is_some()
+            || ty.qualified_name() == ENTITY
+        {
+            return true;
+        }
+        at = ty.base_type.as_ref().map(TypeId::index);
+    }
+    false
 }
 
 /// Where a walk stopped short, and on what.
@@ -70,12 +93,14 @@ impl<'t> Model<'t> {
                 at = types[b].base_type.as_ref().map(TypeId::index);
             }
         }
+        let entity_like = (0..types.len()).map(|t| entity_like(types, t)).collect();
         Model {
             types,
             roots,
             composed,
             by_name,
             derived,
+            entity_like,
         }
     }
 
@@ -170,16 +195,18 @@ impl<'t> Model<'t> {
             };
             let named = here.named().map(TypeId::index);
             match segment {
-                // `/branding/{property name}`: a property named by the caller, of no type
-                // the path can tell.
+                // `/branding/{property name}`, `/apiConnectorConfiguration/{step}`: after a
+                // single value, what looks like a key is a property the caller names (only
+                // entities are keyed), of no type the path can tell.
                 Segment::Key { params }
                     if !collection
-                        && last
-                        && params
+                        && (params
                             .iter()
-                            .any(|p| p.to_ascii_lowercase().contains("property")) =>
+                            .any(|p| p.to_ascii_lowercase().contains("property"))
+                            || named.is_some_and(|t| !self.entity_like[t])) =>
                 {
                     steps.push(Step::Special);
+                    at = Some((TypeRef::Primitive(crate::schema::Primitive::Untyped), false));
                 }
                 Segment::Key { .. } | Segment::Addressed { .. } => {
                     let Some(t) = named else {
