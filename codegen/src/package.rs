@@ -149,7 +149,7 @@ fn features_section(features: &BTreeMap<String, BTreeSet<String>>) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut out = String::from("\n# One feature per product area (ms.prod of the pages); each enables the areas its\n# types refer to. `full` enables every area.\n[features]\ndefault = [\"full\"]\n");
+    let mut out = String::from("# One feature per product area (ms.prod of the pages); each enables the areas its\n# types refer to. `full` enables every area.\ndefault = [\"full\"]\n");
     out.push_str(&format!("full = [{}]\n", list(&mut features.keys())));
     for (feature, needs) in features {
         out.push_str(&format!("{feature} = [{}]\n", list(&mut needs.iter())));
@@ -187,7 +187,7 @@ pub fn manifest(name: &str, schema: &Schema, runtime: &Runtime) -> String {
         deps.push(r#"uuid = { version = "1", features = ["serde"] }"#);
     }
     format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\ndescription = \"Rust model types generated from the Microsoft Graph reference documentation\"\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{}\n\n# A workspace of its own, so the package builds wherever it is written.\n[workspace]\n",
+        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\ndescription = \"Rust model types generated from the Microsoft Graph reference documentation\"\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{}\n\n# A workspace of its own, so the package builds wherever it is written.\n[workspace]\n\n[features]\n# The documented requests, in each version's `ops` module: a program that wants only\n# the models does not compile them.\noperations = []\n",
         deps.join("\n")
     )
 }

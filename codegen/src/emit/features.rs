@@ -62,6 +62,12 @@ impl Features {
                 }
             }
         }
+        // An area of requests only (no type of its own) is a feature too; a request is compiled
+        // with its area and the areas of the types it takes and returns (see
+        // `OperationsContext::cfg`), which adds no dependency between areas.
+        for o in &schema.operations {
+            needs.entry(feature_name(o.area.as_deref())).or_default();
+        }
         Features { of_type, needs }
     }
 }

@@ -55,6 +55,23 @@ pub fn snake(name: &str) -> String {
     s
 }
 
+/// The singular of an English plural, for naming: `users` -> `user`, `policies` -> `policy`,
+/// `mailboxes` -> `mailbox`, `status` stays.
+pub fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for ending in ["sses", "xes", "ches", "shes"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            return format!("{stem}{}", &ending[..ending.len() - 2]);
+        }
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if !stem.ends_with(['s', 'u']) => stem.to_string(),
+        _ => word.to_string(),
+    }
+}
+
 /// Hands out names unique within one scope, in the order asked: the second `Foo` becomes
 /// `Foo2`.
 #[derive(Debug, Default)]

@@ -6,6 +6,7 @@ mod enums;
 pub mod features;
 mod ident;
 mod names;
+pub mod operations;
 mod polymorphic;
 pub mod registry;
 mod rust_types;
@@ -224,6 +225,27 @@ impl<'s> Emitter<'s> {
                 (file_name(module), text)
             })
             .collect();
+        // The operations of each version, in its `ops` module.
+        let mut versions: Vec<&str> = self
+            .schema
+            .operations
+            .iter()
+            .map(|o| o.version.as_str())
+            .collect();
+        versions.dedup();
+        let context = operations::OperationsContext {
+            schema: self.schema,
+            names: &self.names,
+            polymorphic: &self.polymorphic,
+            features: self.features.as_ref().map(|f| f.of_type.as_slice()),
+        };
+        for version in versions {
+            let module = vec![version_module(version), operations::MODULE.to_string()];
+            let mut tables = Tables::default();
+            let tokens = context.emit(version, &mut tables);
+            files.insert(file_name(&module), tables.fill(&format(tokens)));
+            modules.entry(module).or_default();
+        }
         let mut extra = Vec::new();
         if let Some(entries) = registry {
             let is_polymorphic = |i: usize| self.polymorphic.contains(&i);
@@ -277,8 +299,12 @@ fn root(modules: &BTreeMap<ModulePath, Vec<usize>>, style: IncludeStyle, extra: 
                 let body = include(&file_name(m), style);
                 let nested = tree(m, modules, style);
                 let doc = module_doc(m);
+                // A program that wants only the models pays nothing for the requests.
+                let cfg = (m.len() == 2 && m[1] == operations::MODULE)
+                    .then(|| quote!(#[cfg(feature = "operations")]));
                 quote! {
                     #[doc = #doc]
+                    #cfg
                     pub mod #name {
                         #body
                         #nested
@@ -302,6 +328,11 @@ fn root(modules: &BTreeMap<ModulePath, Vec<usize>>, style: IncludeStyle, extra: 
 fn module_doc(module: &[String]) -> String {
     match module {
         [version] => format!(" Types of the `{}` API.", version.replace('_', ".")),
+        [version, ops] if ops == operations::MODULE => format!(
+            " The documented requests of the `{}` API: a function per request, building a \
+             request any client sends (with the `client` feature of the runtime, its `Client`).",
+            version.replace('_', ".")
+        ),
         [.., last] => format!(" Types of the `{last}` namespace."),
         [] => String::new(),
     }
