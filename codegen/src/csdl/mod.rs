@@ -5,11 +5,16 @@
 //! The generated types never come from here; this only checks them.
 
 mod actions;
+mod agreement;
 mod compare;
 mod container;
+mod operations;
 mod read;
+mod walk;
 
 pub use actions::{CsdlOperation, CsdlOperationKind, CsdlParameter, CsdlTypeUse};
-pub use compare::{compare, Agreement, Ratio};
+pub use agreement::{Agreement, Ratio};
+pub use compare::compare;
 pub use container::CsdlRoot;
 pub use read::{read, Csdl, CsdlKind, CsdlProperty, CsdlType};
+pub use walk::{walk, CsdlBreak, CsdlWalk};
