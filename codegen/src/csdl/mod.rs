@@ -10,6 +10,7 @@ mod compare;
 mod container;
 mod operations;
 mod read;
+mod signature;
 mod walk;
 
 pub use actions::{CsdlOperation, CsdlOperationKind, CsdlParameter, CsdlTypeUse};

@@ -3,16 +3,14 @@
 //! and binding type), its parameters and its response compared; one diagnostic per
 //! disagreement at the request line or the parameter row, with the CSDL's line.
 
-use super::actions::{CsdlOperation, CsdlOperationKind, CsdlParameter, CsdlTypeUse};
+use super::actions::{CsdlOperation, CsdlOperationKind, CsdlTypeUse};
 use super::agreement::Agreement;
-use super::compare::type_agreement;
 use super::read::Csdl;
+use super::signature::type_text;
 use super::walk::{misfit, segment_text, walk, CsdlWalk};
 use crate::diagnostics::Diagnostic;
 use crate::parse::path::{Arg, Segment};
-use crate::schema::operations::{
-    Operation, OperationKind, OperationPath, Parameter, Payload, Step,
-};
+use crate::schema::operations::{Operation, OperationKind, OperationPath, Parameter, Step};
 use crate::schema::{Schema, TypeId};
 
 /// Compares the operations of `version` with `csdl`, adding to `agreement` and
@@ -35,23 +33,23 @@ pub(super) fn compare(
     }
 }
 
-struct Run<'a> {
-    schema: &'a Schema,
-    csdl: &'a Csdl,
-    agreement: &'a mut Agreement,
-    diagnostics: &'a mut Vec<Diagnostic>,
+pub(super) struct Run<'a> {
+    pub(super) schema: &'a Schema,
+    pub(super) csdl: &'a Csdl,
+    pub(super) agreement: &'a mut Agreement,
+    pub(super) diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 /// The actions or functions of the CSDL an operation is compared with: one per request line
 /// that reaches one (a page may document several overloads, `f(period=...)` and
 /// `f(date=...)`), distinct, in the order of the lines; and the first such line.
-struct Counterpart<'c, 'o> {
-    ops: Vec<&'c CsdlOperation>,
-    path: &'o OperationPath,
+pub(super) struct Counterpart<'c, 'o> {
+    pub(super) ops: Vec<&'c CsdlOperation>,
+    pub(super) path: &'o OperationPath,
 }
 
 impl<'a> Run<'a> {
-    fn at_csdl(&self, line: usize) -> String {
+    pub(super) fn at_csdl(&self, line: usize) -> String {
         format!("{}:{line}", self.csdl.file)
     }
 
@@ -180,13 +178,15 @@ impl<'a> Run<'a> {
                 "csdl-operation-kind",
                 path.source.clone(),
                 format!(
-                    "{:?}: the page sends `{}` by {}, {}; the CSDL ({}) has {}",
+                    "{:?}: the model reads `{}` as {} (the page sends it by {}); the CSDL has {} `{}` bound to {} ({})",
                     path.written,
                     theirs.name,
-                    op.method.as_str(),
                     article(kind),
-                    self.at_csdl(theirs.line),
-                    article(theirs.kind)
+                    op.method.as_str(),
+                    article(theirs.kind),
+                    theirs.name,
+                    theirs.binding_text(),
+                    self.at_csdl(theirs.line)
                 ),
             ));
         }
@@ -260,76 +260,8 @@ impl<'a> Run<'a> {
         ));
     }
 
-    /// The operation's own parameters against the CSDL's (the binding one aside; of every
-    /// overload its request lines call).
-    fn parameters(&mut self, op: &Operation, counterpart: &Counterpart<'a, '_>) {
-        let mut theirs: Vec<(&CsdlParameter, &CsdlOperation)> = Vec::new();
-        for o in &counterpart.ops {
-            for q in &o.parameters {
-                if !theirs
-                    .iter()
-                    .any(|(t, _)| t.name.eq_ignore_ascii_case(&q.name))
-                {
-                    theirs.push((q, o));
-                }
-            }
-        }
-        let first = counterpart.ops[0];
-        for p in &op.parameters {
-            let matched = theirs.iter().find(|(q, _)| q.name == p.name).or_else(|| {
-                theirs
-                    .iter()
-                    .find(|(q, _)| q.name.eq_ignore_ascii_case(&p.name))
-            });
-            self.agreement.parameter_names.count(matched.is_some());
-            match matched {
-                Some((q, _)) => self.parameter_pair(p, &q.ty, q.line),
-                None => {
-                    let names: Vec<&str> = theirs.iter().map(|(q, _)| q.name.as_str()).collect();
-                    self.diagnostics.push(Diagnostic::warning(
-                        "csdl-operation-parameter",
-                        p.written.source.clone(),
-                        format!(
-                            "parameter `{}` of {:?} is not one of {}, whose parameters are {}",
-                            p.name,
-                            counterpart.path.written,
-                            self.described(first),
-                            if names.is_empty() {
-                                "none".to_string()
-                            } else {
-                                names.join(", ")
-                            }
-                        ),
-                    ));
-                }
-            }
-        }
-        for (q, o) in theirs {
-            let documented = op
-                .parameters
-                .iter()
-                .any(|p| p.name.eq_ignore_ascii_case(&q.name));
-            if documented {
-                continue;
-            }
-            self.agreement.parameter_names.count(false);
-            self.diagnostics.push(Diagnostic::warning(
-                "csdl-operation-parameter",
-                counterpart.path.source.clone(),
-                format!(
-                    "{} has a parameter `{}` ({}, {}) that the page does not document for {:?}",
-                    self.described(o),
-                    q.name,
-                    type_text(&q.ty),
-                    self.at_csdl(q.line),
-                    counterpart.path.written
-                ),
-            ));
-        }
-    }
-
     /// `the CSDL's action `x` bound to microsoft.graph.y (file:line)`.
-    fn described(&self, o: &CsdlOperation) -> String {
+    pub(super) fn described(&self, o: &CsdlOperation) -> String {
         format!(
             "the CSDL's {} `{}` bound to {} ({})",
             o.kind_name(),
@@ -337,36 +269,6 @@ impl<'a> Run<'a> {
             o.binding_text(),
             self.at_csdl(o.line)
         )
-    }
-
-    fn parameter_pair(&mut self, p: &Parameter, theirs: &CsdlTypeUse, line: usize) {
-        let types = type_agreement(
-            self.schema,
-            self.csdl,
-            &p.ty,
-            p.unresolved.is_none(),
-            &theirs.type_name,
-        );
-        let agree = types.lenient && p.collection == theirs.collection;
-        self.agreement.parameter_types.count(agree);
-        if !agree {
-            let ours = CsdlTypeUse {
-                type_name: p.ty.csdl_name().to_string(),
-                collection: p.collection,
-            };
-            self.diagnostics.push(Diagnostic::warning(
-                "csdl-operation-parameter",
-                p.written.source.clone(),
-                format!(
-                    "parameter `{}`: the page writes {:?} (read as {}); the CSDL ({}) says {}",
-                    p.name,
-                    p.written.text,
-                    type_text(&ours),
-                    self.at_csdl(line),
-                    type_text(theirs)
-                ),
-            ));
-        }
     }
 
     /// An operation the model reads as neither action nor function: where the CSDL's walk
@@ -416,57 +318,6 @@ impl<'a> Run<'a> {
             .unwrap_or_default();
         let whose = format!("the CSDL's walk of {:?} leads to{at}", path.written);
         self.response(op, Some(&theirs), &whose);
-    }
-
-    /// The response body against what the CSDL says is returned (`whose` says who).
-    fn response(&mut self, op: &Operation, theirs: Option<&CsdlTypeUse>, whose: &str) {
-        let ours = op.response.body.as_ref();
-        let agree = match (ours, theirs) {
-            (None, None) => true,
-            (Some(p), Some(t)) => self.payload_agrees(p, t),
-            _ => false,
-        };
-        self.agreement.responses.count(agree);
-        if agree {
-            return;
-        }
-        let (at, says) = match &op.response.written {
-            Some(w) => (w.source.clone(), format!("says {:?}", w.text)),
-            None => (
-                op.source.clone(),
-                "says nothing of the response".to_string(),
-            ),
-        };
-        let read = ours.map_or_else(
-            || "no body".to_string(),
-            |p| {
-                type_text(&CsdlTypeUse {
-                    type_name: p.ty.csdl_name().to_string(),
-                    collection: p.collection,
-                })
-            },
-        );
-        let expected = theirs.map_or_else(|| "nothing".to_string(), type_text);
-        self.diagnostics.push(Diagnostic::warning(
-            "csdl-operation-response",
-            at,
-            format!(
-                "response of {}: the page {says} (read as {read}); {whose} {expected}",
-                op.name
-            ),
-        ));
-    }
-
-    /// The same type and collection, a type derived from the CSDL's (a response may hold any
-    /// derived type), or a documented enum for `Edm.String`.
-    fn payload_agrees(&self, ours: &Payload, theirs: &CsdlTypeUse) -> bool {
-        if ours.collection != theirs.collection {
-            return false;
-        }
-        type_agreement(self.schema, self.csdl, &ours.ty, true, &theirs.type_name).lenient
-            || self
-                .csdl
-                .derives_from(ours.ty.csdl_name(), &theirs.type_name)
     }
 }
 
@@ -522,14 +373,5 @@ fn article(kind: CsdlOperationKind) -> &'static str {
     match kind {
         CsdlOperationKind::Action => "an action",
         CsdlOperationKind::Function => "a function",
-    }
-}
-
-/// `Collection(Edm.String)`, `microsoft.graph.user`.
-fn type_text(t: &CsdlTypeUse) -> String {
-    if t.collection {
-        format!("Collection({})", t.type_name)
-    } else {
-        t.type_name.clone()
     }
 }

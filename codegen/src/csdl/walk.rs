@@ -251,7 +251,7 @@ impl<'c> Walker<'c> {
         let chosen = overloads[0];
         if called && chosen.kind == CsdlOperationKind::Action {
             return Err(format!(
-                "`{name}` is an action ({}), called without parentheses",
+                "`{name}` is an action ({}), which takes no parentheses",
                 self.at_line(chosen.line)
             ));
         }
@@ -400,4 +400,179 @@ pub(super) fn misfit(o: &CsdlOperation, args: &[Arg]) -> usize {
         CsdlOperationKind::Action => 0,
     };
     lacking + unused
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csdl::read;
+    use crate::parse::path::template;
+
+    const DOC: &str = r#"<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="entity"><Key><PropertyRef Name="id" /></Key></EntityType>
+      <EntityType Name="user" BaseType="graph.entity">
+        <Property Name="displayName" Type="Edm.String" />
+        <Property Name="settings" Type="graph.settings" />
+        <NavigationProperty Name="messages" Type="Collection(graph.message)" ContainsTarget="true" />
+        <NavigationProperty Name="manager" Type="graph.user" />
+      </EntityType>
+      <EntityType Name="message" BaseType="graph.entity" />
+      <EntityType Name="eventMessage" BaseType="graph.message" />
+      <ComplexType Name="settings"><Property Name="language" Type="Edm.String" /></ComplexType>
+      <Function Name="delta" IsBound="true">
+        <Parameter Name="b" Type="Collection(graph.message)" />
+        <ReturnType Type="Collection(graph.message)" />
+      </Function>
+      <Function Name="summary" IsBound="true" IsComposable="true">
+        <Parameter Name="b" Type="graph.user" />
+        <Parameter Name="period" Type="Edm.String" />
+        <ReturnType Type="graph.settings" />
+      </Function>
+      <Function Name="summary" IsBound="true" IsComposable="true">
+        <Parameter Name="b" Type="graph.user" />
+        <Parameter Name="date" Type="Edm.Date" />
+        <ReturnType Type="graph.settings" />
+      </Function>
+      <Action Name="send" IsBound="true"><Parameter Name="b" Type="graph.message" /></Action>
+      <EntityContainer Name="GraphService">
+        <EntitySet Name="users" EntityType="graph.user" />
+        <Singleton Name="me" Type="graph.user" />
+      </EntityContainer>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>"#;
+
+    /// Where `path` leads: the end as text, or the 1-based segment it broke at and why.
+    fn walked(path: &str) -> Result<String, (usize, String)> {
+        let csdl = read("m.xml", DOC).unwrap();
+        let w = walk(&csdl, &template(path).unwrap());
+        match w.broke {
+            Some(b) => Err((b.segment + 1, b.why)),
+            None => Ok(match (&w.end, w.bound.first()) {
+                (_, Some(o)) => format!("{} {} line {}", o.kind_name(), o.name, o.line),
+                (Some(e), None) if e.collection => format!("Collection({})", e.type_name),
+                (Some(e), None) => e.type_name.clone(),
+                (None, None) => "nothing".into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn roots_keys_properties_and_casts() {
+        assert_eq!(
+            walked("/users").unwrap(),
+            "Collection(microsoft.graph.user)"
+        );
+        assert_eq!(
+            walked("/users/{id}/messages/{id}").unwrap(),
+            "microsoft.graph.message"
+        );
+        assert_eq!(
+            walked("/users('{id}')/manager").unwrap(),
+            "microsoft.graph.user"
+        );
+        // Inherited nothing here, but names in any case and structural properties walk.
+        assert_eq!(walked("/me/DisplayName").unwrap(), "Edm.String");
+        assert_eq!(walked("/me/settings/language").unwrap(), "Edm.String");
+        assert_eq!(
+            walked("/me/messages/microsoft.graph.eventMessage").unwrap(),
+            "Collection(microsoft.graph.eventMessage)"
+        );
+        // An item addressed by its path stays on its type.
+        assert_eq!(
+            walked("/users/{id}/manager:/a/b:/messages").unwrap(),
+            "Collection(microsoft.graph.message)"
+        );
+        assert!(walked("/groups")
+            .unwrap_err()
+            .1
+            .contains("no entity set or singleton"));
+        assert!(walked("/me('{id}')").unwrap_err().1.contains("singleton"));
+        assert_eq!(walked("/me/{id}").unwrap_err().0, 2);
+        assert!(walked("/me/settings/{id}")
+            .unwrap_err()
+            .1
+            .contains("no entity type"));
+        let cast = walked("/me/messages/microsoft.graph.user").unwrap_err();
+        assert!(cast.1.contains("does not derive"), "{}", cast.1);
+    }
+
+    #[test]
+    fn keys_written_as_values_are_segments_of_their_own() {
+        assert_eq!(
+            walked("/users/adele/messages").unwrap(),
+            "Collection(microsoft.graph.message)"
+        );
+        assert_eq!(
+            walked("/users/adele@contoso.com/manager").unwrap(),
+            "microsoft.graph.user"
+        );
+        // After one user, a name must be a property or something bound to a user.
+        let e = walked("/me/adele").unwrap_err();
+        assert!(
+            e.1.contains("no property of microsoft.graph.user"),
+            "{}",
+            e.1
+        );
+    }
+
+    #[test]
+    fn bound_actions_and_functions_by_name_binding_and_arguments() {
+        assert_eq!(
+            walked("/me/messages/{id}/send").unwrap(),
+            "action send line 28"
+        );
+        assert_eq!(
+            walked("/me/messages/delta()").unwrap(),
+            "function delta line 14"
+        );
+        assert_eq!(
+            walked("/me/messages/delta").unwrap(),
+            "function delta line 14"
+        );
+        assert_eq!(
+            walked("/me/summary(date=2021-07-01)").unwrap(),
+            "function summary line 23"
+        );
+        // A composable function continues with what it returns.
+        assert_eq!(
+            walked("/me/summary(period='D7')/language").unwrap(),
+            "Edm.String"
+        );
+        // send is bound to message: the CSDL says where.
+        let e = walked("/me/send").unwrap_err();
+        assert!(
+            e.1.contains(
+                "the CSDL has `send` as action bound to microsoft.graph.message (m.xml:28)"
+            ),
+            "{}",
+            e.1
+        );
+        let e = walked("/me/messages/{id}/send/more").unwrap_err();
+        assert!(e.1.contains("ends a path"), "{}", e.1);
+        let e = walked("/me/messages/{id}/send()").unwrap_err();
+        assert!(e.1.contains("takes no parentheses"), "{}", e.1);
+    }
+
+    #[test]
+    fn value_ref_and_count_end_paths_where_they_apply() {
+        assert_eq!(walked("/me/messages/{id}/$value").unwrap(), "Edm.Stream");
+        assert_eq!(walked("/me/messages/$count").unwrap(), "Edm.Int32");
+        assert_eq!(walked("/users/{id}/manager/$ref").unwrap(), "nothing");
+        assert!(walked("/me/$count").unwrap_err().1.contains("single"));
+        assert!(walked("/me/messages/$value")
+            .unwrap_err()
+            .1
+            .contains("collection"));
+        assert!(walked("/me/settings/$ref")
+            .unwrap_err()
+            .1
+            .contains("navigation"));
+        assert!(walked("/me/messages/$count/x")
+            .unwrap_err()
+            .1
+            .contains("ends a path"));
+    }
 }
