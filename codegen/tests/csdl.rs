@@ -236,7 +236,8 @@ fn each_disagreement_of_an_operation_is_reported_at_the_request_or_the_row() {
     assert_eq!(agreement.parameter_names, Ratio { agree: 4, of: 6 });
     // colour and count agree; coats and brushes do not.
     assert_eq!(agreement.parameter_types, Ratio { agree: 2, of: 4 });
-    // The lists (a collection of shape; recent against its ReturnType), paint and outline
+    // The lists (a collection of shape: the common type of shapes and circles, where the
+    // first path alone would say circle; recent against its ReturnType), paint and outline
     // agree; largest does not; canvas (no CSDL walk) and rotate (no CSDL action) are not
     // compared.
     assert_eq!(agreement.responses, Ratio { agree: 4, of: 5 });

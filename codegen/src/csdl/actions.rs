@@ -162,28 +162,6 @@ impl Csdl {
         }
         Vec::new()
     }
-
-    /// `ty` and its base types, nearest first, as qualified names (`ty` alone when the
-    /// document does not define it).
-    pub fn type_chain(&self, ty: &str) -> Vec<String> {
-        let mut chain = vec![ty.to_string()];
-        let mut at = self.get(ty);
-        while let Some(base) = at.and_then(|t| t.base.as_deref()) {
-            if chain.iter().any(|c| c.eq_ignore_ascii_case(base)) {
-                break;
-            }
-            chain.push(base.to_string());
-            at = self.get(base);
-        }
-        chain
-    }
-
-    /// Whether `ty` is `ancestor` or derives from it.
-    pub fn derives_from(&self, ty: &str, ancestor: &str) -> bool {
-        self.type_chain(ty)
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(ancestor))
-    }
 }
 
 #[cfg(test)]
@@ -261,5 +239,10 @@ mod tests {
             .is_empty());
         assert!(csdl.derives_from("microsoft.graph.circle", "microsoft.graph.ENTITY"));
         assert!(!csdl.derives_from("microsoft.graph.entity", "microsoft.graph.shape"));
+        assert_eq!(
+            csdl.common_base("microsoft.graph.circle", "microsoft.graph.shape")
+                .as_deref(),
+            Some("microsoft.graph.shape")
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! and binding type), its parameters and its response compared; one diagnostic per
 //! disagreement at the request line or the parameter row, with the CSDL's line.
 
-use super::actions::{CsdlOperation, CsdlOperationKind, CsdlTypeUse};
+use super::actions::{CsdlOperation, CsdlOperationKind};
 use super::agreement::Agreement;
 use super::read::Csdl;
 use super::signature::type_text;
@@ -273,8 +273,8 @@ impl<'a> Run<'a> {
 
     /// An operation the model reads as neither action nor function: where the CSDL's walk
     /// of its first walkable path ends in one, a kind disagreement; the response of a read,
-    /// list or create against where that walk ends (one item of the collection it ends at,
-    /// for a create).
+    /// list or create against where the walks of its paths end (their nearest common type;
+    /// one item of the collection, for a create).
     fn target(&mut self, op: &Operation, walks: &[CsdlWalk<'a>]) {
         let Some((path, w)) = op.paths.iter().zip(walks).find(|(_, w)| w.broke.is_none()) else {
             return;
@@ -300,23 +300,44 @@ impl<'a> Run<'a> {
             }
             return;
         }
-        let Some(end) = w.end.clone().filter(|_| compared) else {
+        if !compared {
+            return;
+        }
+        // One response for every path the CSDL walks (a page may list casts or several
+        // parents): it must fit all, so it is compared with their nearest common type.
+        let mut ends = op
+            .paths
+            .iter()
+            .zip(walks)
+            .filter(|(_, w)| w.broke.is_none() && w.bound.is_empty())
+            .filter_map(|(p, w)| Some((p, w.end.clone()?)));
+        let Some((_, mut theirs)) = ends.next() else {
             return;
         };
-        let theirs = if op.kind == OperationKind::Create {
-            CsdlTypeUse {
-                collection: false,
-                ..end
+        let first = theirs.clone();
+        let mut walked = 1;
+        for (_, end) in ends {
+            walked += 1;
+            let common = self.csdl.common_base(&theirs.type_name, &end.type_name);
+            match common.filter(|_| end.collection == theirs.collection) {
+                Some(common) => theirs.type_name = common,
+                // One value here, a collection there: the page documents several requests
+                // under one; the first speaks for it.
+                None => {
+                    theirs = first;
+                    walked = 1;
+                    break;
+                }
             }
+        }
+        if op.kind == OperationKind::Create {
+            theirs.collection = false;
+        }
+        let whose = if walked == 1 {
+            format!("the CSDL's walk of {:?} leads to", path.written)
         } else {
-            end
+            format!("the CSDL's walks of its {walked} paths lead, in common, to")
         };
-        let at = self
-            .csdl
-            .get(&theirs.type_name)
-            .map(|t| format!(" ({})", self.at_csdl(t.line)))
-            .unwrap_or_default();
-        let whose = format!("the CSDL's walk of {:?} leads to{at}", path.written);
         self.response(op, Some(&theirs), &whose);
     }
 }

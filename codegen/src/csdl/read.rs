@@ -63,6 +63,35 @@ impl Csdl {
         self.types.get(&qualified.to_ascii_lowercase())
     }
 
+    /// `ty` and its base types, nearest first, as qualified names (`ty` alone when the
+    /// document does not define it).
+    pub fn type_chain(&self, ty: &str) -> Vec<String> {
+        let mut chain = vec![ty.to_string()];
+        let mut at = self.get(ty);
+        while let Some(base) = at.and_then(|t| t.base.as_deref()) {
+            if chain.iter().any(|c| c.eq_ignore_ascii_case(base)) {
+                break;
+            }
+            chain.push(base.to_string());
+            at = self.get(base);
+        }
+        chain
+    }
+
+    /// Whether `ty` is `ancestor` or derives from it.
+    pub fn derives_from(&self, ty: &str, ancestor: &str) -> bool {
+        self.type_chain(ty)
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(ancestor))
+    }
+
+    /// The nearest type both `a` and `b` are or derive from.
+    pub fn common_base(&self, a: &str, b: &str) -> Option<String> {
+        self.type_chain(a)
+            .into_iter()
+            .find(|t| self.derives_from(b, t))
+    }
+
     /// Own and inherited properties of a type, base types' first; a redefined property keeps
     /// its place and takes the derived definition.
     pub fn all_properties<'a>(&'a self, t: &'a CsdlType) -> Vec<&'a CsdlProperty> {

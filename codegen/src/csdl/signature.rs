@@ -135,7 +135,13 @@ impl<'a> Run<'a> {
                 })
             },
         );
-        let expected = theirs.map_or_else(|| "nothing".to_string(), type_text);
+        let expected = theirs.map_or_else(
+            || "nothing".to_string(),
+            |t| match self.csdl.get(&t.type_name) {
+                Some(defined) => format!("{} ({})", type_text(t), self.at_csdl(defined.line)),
+                None => type_text(t),
+            },
+        );
         self.diagnostics.push(Diagnostic::warning(
             "csdl-operation-response",
             at,
