@@ -9,7 +9,7 @@ use super::read::Csdl;
 use super::signature::type_text;
 use super::walk::{misfit, segment_text, walk, CsdlWalk};
 use crate::diagnostics::Diagnostic;
-use crate::parse::path::{Arg, Segment};
+use crate::parse::path::Segment;
 use crate::schema::operations::{Operation, OperationKind, OperationPath, Parameter, Step};
 use crate::schema::{Schema, TypeId};
 
@@ -191,13 +191,20 @@ impl<'a> Run<'a> {
             ));
         }
         let pool = if same.is_empty() { overloads } else { &same };
-        let args: &[Arg] = match path.template.segments.last() {
-            Some(Segment::Call { args, .. }) => args,
-            _ => &[],
+        // A call's arguments say which overload it is; a name without them (`/root/delta`,
+        // its parameters in a table) leaves it to the parameters the page documents.
+        let called = match path.template.segments.last() {
+            Some(Segment::Call { args, .. }) => Some(args.as_slice()),
+            _ => None,
         };
         pool.iter()
             .copied()
-            .min_by_key(|o| (misfit(o, args), parameter_misfit(o, &op.parameters)))
+            .min_by_key(|o| {
+                (
+                    called.map_or(0, |args| misfit(o, args)),
+                    parameter_misfit(o, &op.parameters),
+                )
+            })
             .expect("at least one overload")
     }
 
