@@ -104,7 +104,7 @@ impl std::fmt::Display for Agreement {
         )?;
         writeln!(
             f,
-            "  actions and functions known     {}",
+            "  actions and functions recognised {}",
             self.operations_recognised
         )?;
         writeln!(
