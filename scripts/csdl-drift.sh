@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The model read from the v1.0 pages (no overrides) against Microsoft's CSDL of the same
-# week: agreement figures, then the disagreements counted by code.
+# week: agreement figures of types and operations, then the disagreements counted by code.
 # Usage: scripts/csdl-drift.sh [DOCS] [CSDL]   (defaults: the corpus and CSDL in ../shared)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,10 @@ for a in report["csdl"]:
           f'collection {pct(a["collection"])}, CSDL properties present {pct(a["csdlPropertiesPresent"])}')
     print(f'  one side only: types {a["typesOnlyInDocs"]} docs / {a["typesOnlyInCsdl"]} CSDL; '
           f'properties {a["propertiesOnlyInDocs"]} docs / {a["propertiesOnlyInCsdl"]} CSDL')
+    print(f'  operations: request paths the CSDL walks {pct(a["csdlPaths"])} (the model walks '
+          f'{pct(a["modelPaths"])}), actions and functions recognised {pct(a["operationsRecognised"])}, '
+          f'parameters agreeing on name {pct(a["parameterNames"])}, on type and collection '
+          f'{pct(a["parameterTypes"])}, responses {pct(a["responses"])}')
 codes = collections.Counter(d["code"] for d in report["diagnostics"] if d["code"].startswith("csdl-"))
 print("  " + ", ".join(f"{c} {n}" for c, n in sorted(codes.items())))
 PY

@@ -291,6 +291,7 @@ fn model_agrees_with_the_csdl_above_the_floors() {
     .expect("floors file")
     .parse()
     .expect("floors are TOML");
+    let mut below = Vec::new();
     for (name, ratio) in [
         ("kind", agreement.kind),
         ("base-type", agreement.base_type),
@@ -298,11 +299,17 @@ fn model_agrees_with_the_csdl_above_the_floors() {
         ("property-type-lenient", agreement.property_type_lenient),
         ("collection", agreement.collection),
         ("csdl-properties-present", agreement.csdl_properties_present),
+        ("csdl-paths", agreement.csdl_paths),
+        ("operations-recognised", agreement.operations_recognised),
+        ("parameter-names", agreement.parameter_names),
+        ("parameter-types", agreement.parameter_types),
+        ("responses", agreement.responses),
     ] {
         let floor = floors[name].as_float().expect("a percentage");
-        assert!(
-            ratio.percent() >= floor,
-            "{name}: {ratio} is below the floor of {floor}%"
-        );
+        if ratio.percent() < floor {
+            below.push(format!("{name}: {ratio} is below the floor of {floor}%"));
+        }
     }
+    // Every figure below its floor at once, not only the first.
+    assert!(below.is_empty(), "{}", below.join("\n"));
 }

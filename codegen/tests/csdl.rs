@@ -1,4 +1,5 @@
-//! `check --csdl` on hand-made pages and a hand-written CSDL: each kind of disagreement,
+//! `check --csdl` on hand-made pages and a hand-written CSDL: each kind of disagreement of
+//! types and of operations (request paths, actions and functions, parameters, responses),
 //! aliases, inheritance, and the agreement figures; and two misreadings of real pages that
 //! the CSDL exposed, pinned.
 
@@ -112,6 +113,135 @@ fn each_disagreement_with_the_csdl_is_reported_at_the_page() {
     // `state` lists values (an enum here) where the CSDL says Edm.String: lenient only.
     assert!(agreement.property_type_lenient.agree > agreement.property_type.agree);
     assert_eq!(agreement.types_only_in_csdl, 1); // font
+}
+
+#[test]
+fn each_disagreement_of_an_operation_is_reported_at_the_request_or_the_row() {
+    let dir = fixture("csdl");
+    let loaded = Config::new()
+        .docs_dir(&dir)
+        .csdl(None, dir.join("metadata.xml"))
+        .check_examples(false)
+        .load()
+        .expect("fixture readable");
+    let d = &loaded.schema.diagnostics;
+    let metadata = format!("{}:", dir.join("metadata.xml").display());
+
+    // `/canvas` is a singleton by the docs (GET returns one shape), none in the CSDL;
+    // `rotate` is bound to circle only, so `/shapes/{id}/rotate` stops there too.
+    let paths = messages(d, "csdl-operation-path");
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert_eq!(paths[0].0, "v1.0/api/canvas-get.md:15");
+    assert!(
+        paths[0].1.contains("\"GET /canvas\"")
+            && paths[0].1.contains("no entity set or singleton")
+            && paths[0].1.contains(&format!("{metadata}64")),
+        "{}",
+        paths[0].1
+    );
+    assert_eq!(paths[1].0, "v1.0/api/shape-rotate.md:15");
+    assert!(
+        paths[1].1.contains("segment 3 (`rotate`)"),
+        "{}",
+        paths[1].1
+    );
+
+    // The model reads rotate as an action bound to shape; the nearest the CSDL has is bound
+    // to circle, at its line.
+    let unknown = messages(d, "csdl-operation-unknown");
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert_eq!(unknown[0].0, "v1.0/api/shape-rotate.md:15");
+    assert!(
+        unknown[0]
+            .1
+            .contains("an action bound to microsoft.graph.shape")
+            && unknown[0].1.contains(&format!(
+                "action `rotate` bound to microsoft.graph.circle ({metadata}43)"
+            )),
+        "{}",
+        unknown[0].1
+    );
+
+    // outline is sent by POST (an action by the page), a function in the CSDL: known, but
+    // of another kind; `recent`, read as a list, is a function in the CSDL's walk.
+    let kind = messages(d, "csdl-operation-kind");
+    assert_eq!(kind.len(), 2, "{kind:?}");
+    assert_eq!(kind[0].0, "v1.0/api/shape-outline.md:15");
+    assert!(
+        kind[0]
+            .1
+            .contains("as an action (the page sends it by POST)")
+            && kind[0]
+                .1
+                .contains("has a function `outline` bound to microsoft.graph.shape"),
+        "{}",
+        kind[0].1
+    );
+    assert_eq!(kind[1].0, "v1.0/api/shape-recent.md:15");
+    assert!(
+        kind[1].1.contains("reads the request as a list")
+            && kind[1]
+                .1
+                .contains("function `recent` bound to Collection(microsoft.graph.shape)"),
+        "{}",
+        kind[1].1
+    );
+
+    // paint: `coats` String for Edm.Int32, `brushes` one for a collection (each at its row,
+    // the cell quoted), `gloss` the CSDL lacks (at its row), `layers` the page lacks (at the
+    // request line); `colour` is the CSDL's enum and agrees.
+    let parameters = messages(d, "csdl-operation-parameter");
+    assert_eq!(parameters.len(), 4, "{parameters:?}");
+    let at = |line: &str| {
+        parameters
+            .iter()
+            .find(|(l, _)| l == line)
+            .unwrap_or_else(|| panic!("nothing at {line}: {parameters:?}"))
+            .1
+    };
+    assert!(
+        at("v1.0/api/shape-paint.md:23").contains("\"String\"")
+            && at("v1.0/api/shape-paint.md:23").contains("says Edm.Int32"),
+        "{parameters:?}"
+    );
+    assert!(at("v1.0/api/shape-paint.md:24").contains("Collection(Edm.String)"));
+    assert!(at("v1.0/api/shape-paint.md:25").contains("`gloss`"));
+    assert!(
+        at("v1.0/api/shape-paint.md:15").contains("`layers`")
+            && at("v1.0/api/shape-paint.md:15").contains(&format!("{metadata}35"))
+    );
+
+    // largest returns one shape by the page, a collection by the CSDL's ReturnType.
+    let responses = messages(d, "csdl-operation-response");
+    assert_eq!(responses.len(), 1, "{responses:?}");
+    assert_eq!(responses[0].0, "v1.0/api/shape-largest.md:26");
+    assert!(
+        responses[0].1.contains("read as microsoft.graph.shape")
+            && responses[0]
+                .1
+                .contains("returns Collection(microsoft.graph.shape)"),
+        "{}",
+        responses[0].1
+    );
+
+    let agreement = &loaded.agreement[0];
+    // /shapes, /shapes/microsoft.graph.circle (circle derives from shape in the CSDL only),
+    // /canvas, /shapes/recent (a function the model does not know), and the five actions and
+    // functions.
+    assert_eq!(agreement.csdl_paths, Ratio { agree: 7, of: 9 });
+    assert_eq!(agreement.model_paths, Ratio { agree: 7, of: 9 });
+    // paint, largest, outline, delta; not rotate.
+    assert_eq!(agreement.operations_recognised, Ratio { agree: 4, of: 5 });
+    // paint: colour, coats, brushes on both sides, gloss and layers on one; largest: count;
+    // delta: token, of the overload that has it (`/shapes/delta` has no arguments to say).
+    assert_eq!(agreement.parameter_names, Ratio { agree: 5, of: 7 });
+    // colour, count and token agree; coats and brushes do not.
+    assert_eq!(agreement.parameter_types, Ratio { agree: 3, of: 5 });
+    // The lists (a collection of shape: the common type of shapes and circles, where the
+    // first path alone would say circle; recent against its ReturnType), paint, outline and
+    // delta agree; largest does not; canvas (no CSDL walk) and rotate (no CSDL action) are not
+    // compared.
+    assert_eq!(agreement.responses, Ratio { agree: 5, of: 6 });
 }
 
 #[test]

@@ -1,90 +1,10 @@
 //! The resolved model of one version against a CSDL document of that version: one diagnostic
 //! per disagreement, at the page's `file:line`, and the agreement figures.
 
-use serde::Serialize;
-
+use super::agreement::Agreement;
 use super::read::{Csdl, CsdlKind, CsdlProperty, CsdlType};
 use crate::diagnostics::Diagnostic;
-use crate::schema::{Implied, Primitive, Property, Schema, TypeDef, TypeId, TypeKind};
-
-/// Agreeing cases out of compared ones.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Ratio {
-    pub agree: usize,
-    pub of: usize,
-}
-
-impl Ratio {
-    fn count(&mut self, agree: bool) {
-        self.of += 1;
-        self.agree += usize::from(agree);
-    }
-
-    /// The share that agrees, in percent (100 when nothing was compared).
-    pub fn percent(&self) -> f64 {
-        if self.of == 0 {
-            100.0
-        } else {
-            self.agree as f64 * 100.0 / self.of as f64
-        }
-    }
-}
-
-impl std::fmt::Display for Ratio {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:.1}% ({} of {})", self.percent(), self.agree, self.of)
-    }
-}
-
-/// How far the model agrees with the CSDL, and what only one side describes.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Agreement {
-    pub version: String,
-    /// Entity, complex or enum, over the types both describe.
-    pub kind: Ratio,
-    /// Over the entity and complex types both describe as such.
-    pub base_type: Ratio,
-    /// Over the properties (own and inherited) both give a shared type; strict.
-    pub property_type: Ratio,
-    /// The same, counting a documented enum where the CSDL says `Edm.String` as agreement.
-    pub property_type_lenient: Ratio,
-    pub collection: Ratio,
-    /// The CSDL's properties (own and inherited) of the types both describe that the model
-    /// has too.
-    pub csdl_properties_present: Ratio,
-    pub types_only_in_docs: usize,
-    pub types_only_in_csdl: usize,
-    pub properties_only_in_docs: usize,
-    pub properties_only_in_csdl: usize,
-}
-
-impl std::fmt::Display for Agreement {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "{} against the CSDL:", self.version)?;
-        writeln!(f, "  kind (entity / complex / enum)  {}", self.kind)?;
-        writeln!(f, "  base type                       {}", self.base_type)?;
-        writeln!(
-            f,
-            "  property type                   {}; {} counting an enum for Edm.String",
-            self.property_type, self.property_type_lenient
-        )?;
-        writeln!(f, "  collection or single            {}", self.collection)?;
-        writeln!(
-            f,
-            "  the CSDL's properties present   {}",
-            self.csdl_properties_present
-        )?;
-        write!(
-            f,
-            "  described by one side only: types {} docs / {} CSDL; properties of shared types {} docs / {} CSDL",
-            self.types_only_in_docs,
-            self.types_only_in_csdl,
-            self.properties_only_in_docs,
-            self.properties_only_in_csdl
-        )
-    }
-}
+use crate::schema::{Implied, Primitive, Property, Schema, TypeDef, TypeId, TypeKind, TypeRef};
 
 /// Compares the types of `version` in `schema` with `csdl`.
 pub fn compare(schema: &Schema, version: &str, csdl: &Csdl) -> (Agreement, Vec<Diagnostic>) {
@@ -116,6 +36,13 @@ pub fn compare(schema: &Schema, version: &str, csdl: &Csdl) -> (Agreement, Vec<D
         .filter(|c| schema.find(version, &c.name).is_none())
         .count();
     run.unresolved_references();
+    super::operations::compare(
+        schema,
+        version,
+        csdl,
+        &mut run.agreement,
+        &mut run.diagnostics,
+    );
     (run.agreement, run.diagnostics)
 }
 
@@ -245,25 +172,16 @@ impl Comparison<'_> {
     }
 
     fn property_pair(&mut self, owner: &TypeDef, p: &Property, q: &CsdlProperty) {
-        // A complex type that declares nothing and derives from nothing (the CSDL's `Json`:
-        // CSDL 4.0 has no Edm.Untyped) stands for any JSON value, which is what the docs'
-        // `Json` is read as.
-        let any_json = |name: &str| {
-            self.csdl.get(name).is_some_and(|t| {
-                t.kind == CsdlKind::Complex && t.properties.is_empty() && t.base.is_none()
-            })
-        };
-        let strict = p.ty.csdl_name().eq_ignore_ascii_case(&q.type_name)
-            || (p.ty.is(Primitive::Untyped) && p.unresolved.is_none() && any_json(&q.type_name));
-        let enum_for_string = q.type_name == Primitive::String.csdl_name()
-            && p.ty
-                .named()
-                .is_some_and(|t| self.schema.get(t).kind == TypeKind::Enum);
+        let TypeAgreement { strict, lenient } = type_agreement(
+            self.schema,
+            self.csdl,
+            &p.ty,
+            p.unresolved.is_none(),
+            &q.type_name,
+        );
         self.agreement.property_type.count(strict);
-        self.agreement
-            .property_type_lenient
-            .count(strict || enum_for_string);
-        if !strict && !enum_for_string {
+        self.agreement.property_type_lenient.count(lenient);
+        if !lenient {
             self.diagnostics.push(Diagnostic::warning(
                 "csdl-property-type",
                 p.source.clone(),
@@ -369,6 +287,44 @@ impl Comparison<'_> {
                 }
             }
         }
+    }
+}
+
+/// How a type of the model agrees with a type the CSDL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TypeAgreement {
+    /// The same type.
+    pub strict: bool,
+    /// The same, or a documented enum where the CSDL says `Edm.String`.
+    pub lenient: bool,
+}
+
+/// Compares `ours` (`resolved`: it named a type the docs define, or a primitive) with the
+/// CSDL's `theirs`.
+pub(super) fn type_agreement(
+    schema: &Schema,
+    csdl: &Csdl,
+    ours: &TypeRef,
+    resolved: bool,
+    theirs: &str,
+) -> TypeAgreement {
+    // A complex type that declares nothing and derives from nothing (the CSDL's `Json`:
+    // CSDL 4.0 has no Edm.Untyped) stands for any JSON value, which is what the docs'
+    // `Json` is read as.
+    let any_json = |name: &str| {
+        csdl.get(name).is_some_and(|t| {
+            t.kind == CsdlKind::Complex && t.properties.is_empty() && t.base.is_none()
+        })
+    };
+    let strict = ours.csdl_name().eq_ignore_ascii_case(theirs)
+        || (ours.is(Primitive::Untyped) && resolved && any_json(theirs));
+    let enum_for_string = theirs == Primitive::String.csdl_name()
+        && ours
+            .named()
+            .is_some_and(|t| schema.get(t).kind == TypeKind::Enum);
+    TypeAgreement {
+        strict,
+        lenient: strict || enum_for_string,
     }
 }
 
