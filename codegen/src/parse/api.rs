@@ -141,6 +141,9 @@ pub struct ApiReader {
     section: String,
     /// The last heading of any level.
     heading: String,
+    /// The page describes its requests by annotated request blocks (`drive-list.md`: one
+    /// section per request, only the first under an "HTTP request" heading).
+    requests_as_examples: bool,
 }
 
 impl ApiReader {
@@ -203,9 +206,14 @@ impl ApiReader {
                 .starts_with("http request");
         if self.in_examples()
             || block_type == Some("response")
-            || (block_type == Some("request") && !under_request_heading)
+            || (block_type == Some("request")
+                && !under_request_heading
+                && !self.requests_as_examples)
         {
             return;
+        }
+        if block_type == Some("request") {
+            self.requests_as_examples = true;
         }
         // Outside the request section (a page that puts its requests under Permissions, or
         // under headings of its own), a block is read only if it starts with a request line.
@@ -283,8 +291,19 @@ pub fn request_lines(
                     if let Some(note) = note {
                         diagnostics.push(Diagnostic::note(
                             "request-line-form",
-                            at,
+                            at.clone(),
                             format!("request line {written:?} {note}; read as {} {path}", method.as_str()),
+                        ));
+                    }
+                    let filled = path::filled_in(&path);
+                    if !filled.is_empty() {
+                        diagnostics.push(Diagnostic::warning(
+                            "request-line-value",
+                            at,
+                            format!(
+                                "request line {written:?} writes values where placeholders go; read {}",
+                                filled.join(", ")
+                            ),
                         ));
                     }
                     out.push(RequestLine {

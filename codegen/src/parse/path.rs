@@ -66,10 +66,14 @@ impl Template {
     }
 }
 
-/// `{x}`, `'{x}'`, `"{x}"` -> `x`.
+/// `{x}`, `'{x}'`, `"{x}"` -> `x`; the pages also write `<x>` (`range(address='<address>')`).
 pub fn placeholder(value: &str) -> Option<&str> {
     let v = value.trim().trim_matches(['\'', '"']);
-    v.strip_prefix('{')?.strip_suffix('}').map(str::trim)
+    v.strip_prefix('{')
+        .and_then(|v| v.strip_suffix('}'))
+        .or_else(|| v.strip_prefix('<')?.strip_suffix('>'))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
 }
 
 /// Reads a path (starting with `/`), with an optional `?query`.
@@ -174,6 +178,13 @@ fn segment(part: &str) -> Result<Segment, String> {
         "$count" => return Ok(Segment::Count),
         _ => {}
     }
+    // A value where the key goes (`/assignments/cf6005fc-9e13-44a2-a6ac-a53322006454`) stands
+    // for the key, as an example would fill it in; the reader says so at the line.
+    if is_guid(part) {
+        return Ok(Segment::Key {
+            params: vec!["id".to_string()],
+        });
+    }
     if let Some(inner) = part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
         let params = inner
             .split('|')
@@ -199,7 +210,7 @@ fn segment(part: &str) -> Result<Segment, String> {
             .map(|a| match a.split_once('=') {
                 Some((n, v)) => Arg {
                     name: n.trim().to_string(),
-                    value: v.trim().to_string(),
+                    value: bare_placeholder(v.trim()),
                 },
                 // `users('{id}')`: a key in parentheses.
                 None => Arg {
@@ -226,6 +237,51 @@ fn segment(part: &str) -> Result<Segment, String> {
     Err(format!(
         "`{part}` is neither a name, a key, a call nor a cast"
     ))
+}
+
+/// `count=n`: a bare name as an argument value is no OData literal (those are quoted,
+/// numbers, `true`, `false`, `null`), so it names the value to fill in, as `{n}` would.
+fn bare_placeholder(value: &str) -> String {
+    if is_name(value) && !matches!(value, "true" | "false" | "null") && !value.contains('-') {
+        format!("{{{value}}}")
+    } else {
+        value.to_string()
+    }
+}
+
+/// `8-4-4-4-12` hex digits: a value, never a name.
+pub fn is_guid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// The values a page writes where its path's keys or arguments go: `cf6005fc-...` segments
+/// and bare names as arguments (`rowsAbove(count=n)`), each read as a placeholder.
+pub fn filled_in(path: &str) -> Vec<String> {
+    let Ok(parts) = split_segments(path.trim().trim_start_matches('/')) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for part in parts {
+        let part = part.trim().trim_end_matches(':');
+        if is_guid(part) {
+            out.push(format!("`{part}` as the key `{{id}}`"));
+        } else if let Some((_, inner)) = part.split_once('(') {
+            for arg in split_args(inner.trim_end_matches(')')) {
+                if let Some((name, value)) = arg.split_once('=') {
+                    let value = value.trim();
+                    if bare_placeholder(value) != value {
+                        out.push(format!("`{}={value}` as `{{{value}}}`", name.trim()));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 fn split_args(inner: &str) -> Vec<String> {
@@ -374,5 +430,29 @@ mod tests {
         assert!(template("users").is_err());
         assert!(template("/users/{id").is_err());
         assert!(template("/** Entity URI for x not found").is_err());
+    }
+
+    #[test]
+    fn values_written_where_placeholders_go() {
+        let line = "/education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments";
+        let t = template(line).unwrap();
+        assert_eq!(t.segments[2], key(&["id"]));
+        assert_eq!(filled_in(line).len(), 1);
+        let line = "/me/drive/items/{id}/workbook/worksheets/{id}/range/rowsAbove(count=n)";
+        let t = template(line).unwrap();
+        assert_eq!(t.placeholders(), ["id", "id", "n"]);
+        assert_eq!(filled_in(line), ["`count=n` as `{n}`"]);
+        // Literals stay literals.
+        for line in [
+            "/me/x/itemAt(index=0)",
+            "/me/x/usedRange(valuesOnly=true)",
+            "/me/x/range(address='A1:B2')",
+            "/me/x/delta(token='{token}')",
+        ] {
+            assert!(filled_in(line).is_empty(), "{line}");
+        }
+        assert!(!is_guid("acdefc6b-2dc6-4e71-b1e9"));
+        let t = template("/me/x/worksheets/{id|name}/range(address='<address>')/cell").unwrap();
+        assert_eq!(t.placeholders(), ["id", "address"]);
     }
 }
