@@ -33,11 +33,11 @@ pub struct Count;
 /// Why an answer did not read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerError {
-    /// A status of 400 or more: the OData error when the body held one, and the body as it
-    /// came.
+    /// A status of 400 or more: the OData error when the body held one (boxed: it is large,
+    /// and every `Result` of a read would carry its size), and the body as it came.
     Status {
         status: u16,
-        error: Option<ErrorResponse>,
+        error: Option<Box<ErrorResponse>>,
         body: Vec<u8>,
     },
     /// A success whose body is not what the request reads (not JSON, no count).
@@ -81,7 +81,9 @@ impl fmt::Display for AnswerError {
                 Ok(())
             }
             AnswerError::Status {
-                status, error: None, ..
+                status,
+                error: None,
+                ..
             } => write!(f, "status {status}, with no OData error in the body"),
             AnswerError::Unreadable {
                 status, message, ..
@@ -96,7 +98,9 @@ impl std::error::Error for AnswerError {}
 fn failure(status: u16, body: &[u8]) -> Option<AnswerError> {
     (status >= 400).then(|| AnswerError::Status {
         status,
-        error: serde_json::from_slice::<ErrorResponse>(body).ok(),
+        error: serde_json::from_slice::<ErrorResponse>(body)
+            .ok()
+            .map(Box::new),
         body: body.to_vec(),
     })
 }

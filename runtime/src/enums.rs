@@ -70,6 +70,12 @@ macro_rules! wire_enum {
             }
         }
 
+        impl $crate::PathValue for $t {
+            fn text(&self) -> ::std::string::String {
+                ::std::borrow::ToOwned::to_owned(self.as_str())
+            }
+        }
+
         impl ::std::fmt::Display for $t {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())

@@ -28,6 +28,7 @@ mod field;
 mod key;
 mod model;
 mod page;
+mod path;
 mod read;
 mod request;
 mod unfit;
@@ -47,8 +48,9 @@ pub use model::{
     Kept, ModelDebug, ModelWriter, ReadProperty,
 };
 pub use page::CollectionPage;
+pub use path::{call, decode, render, Argument, PathValue};
 pub use read::{read_enum, read_object, AsSent, Read};
-pub use request::{decode, render, Body, Method, PathValue, Reference, Request};
+pub use request::{Body, Method, Reference, Request};
 pub use unfit::{from_str_strict, StrictError, UnfitValue, UnfitValues};
 
 // For the `read_object!` and `read_enum!` macros in generated code.

@@ -8,6 +8,7 @@ use std::marker::PhantomData;
 use serde::Serialize;
 
 use crate::answer::{Answer, AnswerError};
+use crate::path::{encode_into, QUERY};
 
 /// An HTTP method Graph documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -253,139 +254,10 @@ impl<'a> Reference<'a> {
     }
 }
 
-/// Writes the `render` of a generated `...Path` enum: the template of each variant, its values
-/// filled in. `paths!(MessagesPath<'_> { Me => "/me/messages", Users { user_id } =>
-/// "/users/{}/messages" })`.
-#[macro_export]
-macro_rules! paths {
-    ($name:ident $(<$lt:lifetime>)? { $($variant:ident $({ $($field:ident),* $(,)? })? => $template:literal),* $(,)? }) => {
-        impl $name $(<$lt>)? {
-            /// The path, its values filled in and encoded.
-            pub fn render(&self) -> ::std::string::String {
-                match self {
-                    $(Self::$variant $({ $($field),* })? => {
-                        $crate::render($template, &[$($($field as &dyn $crate::PathValue),*)?])
-                    })*
-                }
-            }
-        }
-    };
-}
-
-/// A value that goes into a path or a query: a key, a function's parameter.
-pub trait PathValue {
-    /// The value as it is written in a URL, before encoding.
-    fn text(&self) -> String;
-}
-
-impl<T: fmt::Display + ?Sized> PathValue for T {
-    fn text(&self) -> String {
-        self.to_string()
-    }
-}
-
-/// Fills a path template with `values`, in order: `{}` takes a value as one segment
-/// (`/` encoded), `{+}` a value that may hold `/` (an item path: `root:/{+}:`); a value between
-/// quotes (`'{}'`) has its quotes doubled, as OData literals have.
-pub fn render(template: &str, values: &[&dyn PathValue]) -> String {
-    let mut out = String::with_capacity(template.len() + 16 * values.len());
-    let mut values = values.iter();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, after) = rest.split_at(open);
-        out.push_str(before);
-        let close = after.find('}').unwrap_or(after.len() - 1);
-        let keeps_slashes = after[1..close].starts_with('+');
-        let quoted = before.ends_with('\'');
-        if let Some(value) = values.next() {
-            let mut text = value.text();
-            if quoted {
-                text = text.replace('\'', "''");
-            }
-            encode_into(
-                &mut out,
-                &text,
-                if keeps_slashes { PATH } else { SEGMENT },
-            );
-        }
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Which characters pass unencoded.
-type Allowed = fn(char) -> bool;
-
-/// A path segment (RFC 3986 `pchar`): Graph's ids (`19:abc@thread.v2`) stay readable.
-const SEGMENT: Allowed = |c| {
-    c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c)
-};
-
-/// Several segments: a path, `/` kept.
-const PATH: Allowed = |c| SEGMENT(c) || c == '/';
-
-/// A query name or value: `&`, `=`, `+` and `#` encoded, OData's `$`, `,`, `(`, `'` kept.
-const QUERY: Allowed = |c| {
-    c.is_ascii_alphanumeric() || "-._~!$'()*,;:@/?".contains(c)
-};
-
-fn encode_into(out: &mut String, text: &str, allowed: Allowed) {
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        if allowed(c) {
-            out.push(c);
-        } else {
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-}
-
-/// Undoes the percent-encoding of a path or query component, for comparing URLs as values.
-pub fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
-                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::answer::NoContent;
-
-    #[test]
-    fn paths_take_their_values_encoded() {
-        assert_eq!(
-            render("/chats/{}/operations/{}", &[&"19:abc@thread.v2", &"a/b c"]),
-            "/chats/19:abc@thread.v2/operations/a%2Fb%20c"
-        );
-        // An item path keeps its slashes.
-        assert_eq!(
-            render("/drives/{}/root:/{+}:/content", &[&"b!x", &"Docs/Q1 plan.docx"]),
-            "/drives/b!x/root:/Docs/Q1%20plan.docx:/content"
-        );
-        // A quoted literal doubles its quotes; numbers go in as written.
-        assert_eq!(
-            render("/reports/getX(period='{}')/y({})", &[&"D7'", &7]),
-            "/reports/getX(period='D7''')/y(7)"
-        );
-    }
 
     #[test]
     fn query_options_and_headers() {
@@ -404,8 +276,10 @@ mod tests {
             r.url("https://graph.microsoft.com/v1.0/"),
             format!("https://graph.microsoft.com/v1.0{}", r.path_and_query())
         );
-        assert_eq!(r.headers(), [("ConsistencyLevel".into(), "eventual".into())]);
-        assert_eq!(decode("a%20b%2Fc"), "a b/c");
+        assert_eq!(
+            r.headers(),
+            [("ConsistencyLevel".into(), "eventual".into())]
+        );
     }
 
     #[test]
