@@ -98,8 +98,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Read every response and example block into its generated type and write it back;
-    /// report each failure with its cause. Exits non-zero on a generator bug.
+    /// Read every response and example block into its generated type and write it back, and
+    /// build every request example through its generated operation; report each failure with
+    /// its cause. Exits non-zero on a generator bug.
     Examples {
         #[command(flatten)]
         docs: Docs,
@@ -415,6 +416,11 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                             "{version}: {}",
                             figures_line(&report.figures(Some(version)))
                         )?;
+                        writeln!(
+                            stdout,
+                            "{version} requests: {}",
+                            request_figures_line(&report.request_figures(Some(version)))
+                        )?;
                     }
                 }
             }
@@ -527,6 +533,32 @@ fn figures_line(f: &examples::Figures) -> String {
         f.skipped,
         list(&f.tolerated),
         list(&f.failed)
+    )
+}
+
+fn request_figures_line(f: &examples::Figures) -> String {
+    let unmatched = f.failed.get("undocumented-request").copied().unwrap_or(0);
+    let failed: Vec<String> = f
+        .failed
+        .iter()
+        .filter(|(c, _)| **c != "undocumented-request")
+        .map(|(c, n)| format!("{c} {n}"))
+        .collect();
+    let tolerated: Vec<String> = f
+        .tolerated
+        .iter()
+        .map(|(c, n)| format!("{c} {n}"))
+        .collect();
+    format!(
+        "{} request examples, {} sent to Graph, {} matched to a request line ({:.1}%), {} passed ({} thanks to overrides); body read with values that do not fit: {}; failed: {}",
+        f.found,
+        f.typed,
+        f.typed - unmatched,
+        100.0 * (f.typed - unmatched) as f64 / f.typed.max(1) as f64,
+        f.passed,
+        f.passed_by_override,
+        if tolerated.is_empty() { "none".to_string() } else { tolerated.join(", ") },
+        if failed.is_empty() { "none".to_string() } else { failed.join(", ") },
     )
 }
 

@@ -232,6 +232,7 @@ impl<'s> Emitter<'s> {
             .iter()
             .map(|o| o.version.as_str())
             .collect();
+        versions.sort_unstable();
         versions.dedup();
         let context = operations::OperationsContext {
             schema: self.schema,
@@ -249,8 +250,12 @@ impl<'s> Emitter<'s> {
         let mut extra = Vec::new();
         if let Some(entries) = registry {
             let is_polymorphic = |i: usize| self.polymorphic.contains(&i);
-            let tokens = registry::emit(self.schema, &self.names, entries, &is_polymorphic);
-            files.insert("registry.rs".to_string(), format(tokens));
+            let types = registry::emit(self.schema, &self.names, entries, &is_polymorphic);
+            let operations = operations::registry::emit(&context, &entries.operations);
+            files.insert(
+                "registry.rs".to_string(),
+                format(quote!(#types #operations)),
+            );
             extra.push("registry");
         }
         files.insert(ROOT_FILE.to_string(), root(&modules, style, &extra));

@@ -16,6 +16,9 @@ use crate::schema::{Primitive, Schema};
 pub struct Entries {
     pub types: Vec<usize>,
     pub pages: Vec<usize>,
+    /// Operations (indices into `Schema::operations`) whose requests are built through their
+    /// generated functions.
+    pub operations: Vec<usize>,
 }
 
 pub fn emit(

@@ -123,7 +123,7 @@ pub fn extract(pages: &[Page]) -> Vec<ExampleBlock> {
     out
 }
 
-fn classify(body: &str, content_type: Option<&str>, body_line: usize) -> Body {
+pub(super) fn classify(body: &str, content_type: Option<&str>, body_line: usize) -> Body {
     let trimmed = body.trim();
     if trimmed.is_empty() {
         return Body::Empty;

@@ -7,6 +7,8 @@
 
 pub mod compare;
 mod extract;
+mod reproduce;
+pub mod requests;
 pub mod runner;
 mod validate;
 
@@ -24,6 +26,8 @@ use crate::diagnostics::Location;
 use crate::emit::registry::Entries;
 use crate::parse::Page;
 use crate::schema::{Schema, TypeId, TypeKind};
+use reproduce::Prepared;
+use runner::{Answer, Job};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -51,18 +55,21 @@ pub enum Cause {
     InvalidJson,
     /// The body is empty, or text, CSV, binary.
     NotJson,
+    /// A request example's method and URL are none of the request lines of the pages.
+    UndocumentedRequest,
     /// The docs are right and the generated code is not.
     GeneratorBug,
 }
 
 impl Cause {
-    pub const ALL: [Cause; 7] = [
+    pub const ALL: [Cause; 8] = [
         Cause::Placeholder,
         Cause::TypeMismatch,
         Cause::UndocumentedType,
         Cause::Truncated,
         Cause::InvalidJson,
         Cause::NotJson,
+        Cause::UndocumentedRequest,
         Cause::GeneratorBug,
     ];
 
@@ -74,6 +81,7 @@ impl Cause {
             Cause::Truncated => "truncated",
             Cause::InvalidJson => "invalid-json",
             Cause::NotJson => "not-json",
+            Cause::UndocumentedRequest => "undocumented-request",
             Cause::GeneratorBug => "generator-bug",
         }
     }
@@ -84,8 +92,13 @@ impl Cause {
 pub struct ExampleResult {
     pub source: Location,
     pub version: String,
+    /// `response`, `example` or `request`.
+    pub block: String,
     #[serde(rename = "type")]
     pub type_name: Option<String>,
+    /// For a request: the operation its URL was matched to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
     pub outcome: Outcome,
     pub cause: Option<Cause>,
     pub evidence: String,
@@ -113,12 +126,24 @@ pub struct Figures {
 }
 
 impl Report {
+    /// Figures of the response and example blocks of `version` (or of all).
     pub fn figures(&self, version: Option<&str>) -> Figures {
+        self.figures_of(version, false)
+    }
+
+    /// Figures of the request examples of `version` (or of all): `typed` counts those sent to
+    /// Graph, `failed["undocumented-request"]` those whose URL matched no request line.
+    pub fn request_figures(&self, version: Option<&str>) -> Figures {
+        self.figures_of(version, true)
+    }
+
+    fn figures_of(&self, version: Option<&str>, requests: bool) -> Figures {
         let mut f = Figures::default();
         for e in self
             .examples
             .iter()
             .filter(|e| version.is_none_or(|v| v == e.version))
+            .filter(|e| (e.block == "request") == requests)
         {
             f.found += 1;
             match e.outcome {
@@ -208,37 +233,68 @@ pub fn run_with_progress(
     dirs: &RunnerDirs,
     progress: &dyn crate::progress::Progress,
 ) -> io::Result<Report> {
-    let blocks = extract(pages);
+    let mut blocks = extract(pages);
+    let responses = blocks.len();
+    // Request examples: their bodies are judged and read as the body type like responses
+    // (as blocks after the responses'), their requests built through the operations.
+    let request_examples = requests::extract(pages);
+    let prepared: Vec<Prepared> = request_examples
+        .iter()
+        .map(|e| reproduce::prepare(e, schema))
+        .collect();
+    let mut body_blocks: Vec<Option<usize>> = Vec::new();
+    for p in &prepared {
+        match p {
+            Prepared::Send(sending) if sending.body.is_some() => {
+                body_blocks.push(Some(blocks.len()));
+                blocks.extend(sending.body.clone());
+            }
+            _ => body_blocks.push(None),
+        }
+    }
     let verdicts: Vec<Verdict> = blocks.iter().map(|b| judge(b, schema)).collect();
 
     let mut requests = Vec::new();
     let mut owners = Vec::new();
-    let mut types = BTreeSet::new();
-    let mut pages = BTreeSet::new();
+    let mut entries = Entries::default();
+    let (mut types, mut page_types) = (BTreeSet::new(), BTreeSet::new());
     for (i, v) in verdicts.iter().enumerate() {
         if let Verdict::Run { items, .. } = v {
             for item in items {
                 if item.page {
-                    pages.extend(item.type_index);
+                    page_types.extend(item.type_index);
                 } else {
                     types.extend(item.type_index);
                 }
                 requests.push(runner::Request {
                     version: item.version.clone(),
-                    type_name: item.type_name.clone(),
-                    value: item.value.clone(),
+                    job: Job::RoundTrip {
+                        type_name: item.type_name.clone(),
+                        value: item.value.clone(),
+                    },
                 });
                 owners.push((i, item.path.clone()));
             }
         }
     }
+    let mut sends: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut operations = BTreeSet::new();
+    for (r, p) in prepared.iter().enumerate() {
+        if let Prepared::Send(sending) = p {
+            operations.insert(sending.operation);
+            sends.insert(r, requests.len());
+            requests.push(runner::Request {
+                version: request_examples[r].version.clone(),
+                job: Job::Send(sending.input.clone()),
+            });
+        }
+    }
+    entries.types = types.into_iter().collect();
+    entries.pages = page_types.into_iter().collect();
+    entries.operations = operations.into_iter().collect();
     let answers = if requests.is_empty() {
         Vec::new()
     } else {
-        let entries = Entries {
-            types: types.into_iter().collect(),
-            pages: pages.into_iter().collect(),
-        };
         runner::run(schema, &entries, &requests, dirs, progress)?
     };
     // The first failing item of each example decides its outcome; the values every item
@@ -249,96 +305,181 @@ pub fn run_with_progress(
         if failures.contains_key(i) {
             continue;
         }
+        let Job::RoundTrip { type_name, value } = &request.job else {
+            continue;
+        };
         let problem = match answer {
-            Err(e) => Some(format!(
-                "{path} does not read as {}: {e}",
-                request.type_name
-            )),
-            Ok(answer) => {
+            Err(e) => Some(format!("{path} does not read as {type_name}: {e}")),
+            Ok(Answer::RoundTrip {
+                value: written,
+                unfit: kept,
+            }) => {
                 unfit.entry(*i).or_default().extend(
-                    answer
-                        .unfit
-                        .iter()
+                    kept.iter()
                         .map(|u| format!("{path}{}", u.trim_start_matches('$'))),
                 );
-                compare::first_difference(&request.value, &answer.value, path)
-                    .map(|d| format!("round trip through {} changed it: {d}", request.type_name))
+                compare::first_difference(value, written, path)
+                    .map(|d| format!("round trip through {type_name} changed it: {d}"))
             }
+            Ok(Answer::Sent { .. }) => Some("the runner built a request instead".to_string()),
         };
         if let Some(p) = problem {
             failures.insert(*i, p);
         }
     }
 
-    let examples = blocks
-        .iter()
-        .zip(verdicts)
+    let outcomes: Vec<(Outcome, Option<Cause>, String)> = verdicts
+        .into_iter()
         .enumerate()
-        .map(|(i, (block, verdict))| {
-            let (outcome, cause, evidence) = match verdict {
-                Verdict::Done(o, c, e) => (o, c, e),
-                Verdict::Run { items, defect } => {
-                    let kept = unfit.remove(&i).unwrap_or_default();
-                    match (failures.remove(&i), defect) {
-                        (Some(e), _) => (Outcome::Failed, Some(Cause::GeneratorBug), e),
-                        (None, None) if kept.is_empty() => (
-                            Outcome::Passed,
-                            None,
-                            format!("{} item(s) read and written back unchanged", items.len()),
-                        ),
-                        (None, Some(d)) if kept.is_empty() != d.in_values => (
-                            Outcome::Tolerated,
-                            Some(d.cause),
-                            if kept.is_empty() {
-                                format!("{}; read whole, and written back unchanged", d.evidence)
-                            } else {
-                                format!(
-                                    "{}; read, and written back unchanged, keeping as they came: {}",
-                                    d.evidence,
-                                    kept.join("; ")
-                                )
-                            },
-                        ),
-                        // The check and the generated types disagree on what fits.
-                        (None, defect) => (
-                            Outcome::Failed,
-                            Some(Cause::GeneratorBug),
-                            match defect {
-                                Some(d) => format!(
-                                    "{}, but the generated types read {}",
-                                    d.evidence,
-                                    if kept.is_empty() {
-                                        "every value as fitting".to_string()
-                                    } else {
-                                        format!("some values as not fitting: {}", kept.join("; "))
-                                    }
-                                ),
-                                None => format!(
-                                    "every value fits its declared type, but the generated types kept some as not fitting: {}",
-                                    kept.join("; ")
-                                ),
-                            },
-                        ),
-                    }
-                }
-            };
-            let by_override = outcome == Outcome::Passed
-                && matches!(
-                    judge(block, plain),
-                    Verdict::Done(Outcome::Failed, ..) | Verdict::Run { defect: Some(_), .. }
-                );
-            ExampleResult {
-                source: block.source.clone(),
-                version: block.version.clone(),
-                type_name: block.declared_type.clone(),
-                outcome,
-                cause,
-                evidence,
-                by_override,
-            }
+        .map(|(i, verdict)| {
+            block_outcome(
+                verdict,
+                failures.remove(&i),
+                unfit.remove(&i).unwrap_or_default(),
+            )
         })
         .collect();
+    let by_override = |block: &ExampleBlock, outcome: Outcome| {
+        outcome == Outcome::Passed
+            && matches!(
+                judge(block, plain),
+                Verdict::Done(Outcome::Failed, ..)
+                    | Verdict::Run {
+                        defect: Some(_),
+                        ..
+                    }
+            )
+    };
+    let mut examples: Vec<ExampleResult> = blocks[..responses]
+        .iter()
+        .zip(&outcomes)
+        .map(|(block, (outcome, cause, evidence))| ExampleResult {
+            source: block.source.clone(),
+            version: block.version.clone(),
+            block: block.block_type.clone(),
+            type_name: block.declared_type.clone(),
+            operation: None,
+            outcome: *outcome,
+            cause: *cause,
+            evidence: evidence.clone(),
+            by_override: by_override(block, *outcome),
+        })
+        .collect();
+    for (r, (example, p)) in request_examples.iter().zip(prepared).enumerate() {
+        let body = body_blocks[r].map(|b| (&blocks[b], &outcomes[b]));
+        let (operation, (outcome, cause, evidence)) = match p {
+            Prepared::Done(o, c, e) => (None, (o, c, e)),
+            Prepared::Send(sending) => {
+                let o = &schema.operations[sending.operation];
+                let answer = sends.get(&r).and_then(|&at| answers.get(at));
+                (
+                    Some(o.name.clone()),
+                    request_outcome(example, o, answer, body.map(|(_, o)| o)),
+                )
+            }
+        };
+        examples.push(ExampleResult {
+            source: example.source.clone(),
+            version: example.version.clone(),
+            block: "request".to_string(),
+            type_name: body.and_then(|(b, _)| b.declared_type.clone()),
+            operation,
+            outcome,
+            cause,
+            evidence,
+            by_override: body.is_some_and(|(b, _)| by_override(b, outcome)),
+        });
+    }
     Ok(Report { examples })
+}
+
+/// The outcome of a block from its verdict and what the runner made of its items.
+fn block_outcome(
+    verdict: Verdict,
+    failure: Option<String>,
+    kept: Vec<String>,
+) -> (Outcome, Option<Cause>, String) {
+    match verdict {
+        Verdict::Done(o, c, e) => (o, c, e),
+        Verdict::Run { items, defect } => match (failure, defect) {
+            (Some(e), _) => (Outcome::Failed, Some(Cause::GeneratorBug), e),
+            (None, None) if kept.is_empty() => (
+                Outcome::Passed,
+                None,
+                format!("{} item(s) read and written back unchanged", items.len()),
+            ),
+            (None, Some(d)) if kept.is_empty() != d.in_values => (
+                Outcome::Tolerated,
+                Some(d.cause),
+                if kept.is_empty() {
+                    format!("{}; read whole, and written back unchanged", d.evidence)
+                } else {
+                    format!(
+                        "{}; read, and written back unchanged, keeping as they came: {}",
+                        d.evidence,
+                        kept.join("; ")
+                    )
+                },
+            ),
+            // The check and the generated types disagree on what fits.
+            (None, defect) => (
+                Outcome::Failed,
+                Some(Cause::GeneratorBug),
+                match defect {
+                    Some(d) => format!(
+                        "{}, but the generated types read {}",
+                        d.evidence,
+                        if kept.is_empty() {
+                            "every value as fitting".to_string()
+                        } else {
+                            format!("some values as not fitting: {}", kept.join("; "))
+                        }
+                    ),
+                    None => format!(
+                        "every value fits its declared type, but the generated types kept some as not fitting: {}",
+                        kept.join("; ")
+                    ),
+                },
+            ),
+        },
+    }
+}
+
+/// A request example's outcome: the request its operation's function built must be the
+/// documented one; its body's outcome (read as the body type) is the example's, unless the
+/// body is a doc defect that also explains a body the function could not reproduce.
+fn request_outcome(
+    example: &requests::RequestExample,
+    operation: &crate::schema::operations::Operation,
+    answer: Option<&Result<Answer, String>>,
+    body: Option<&(Outcome, Option<Cause>, String)>,
+) -> (Outcome, Option<Cause>, String) {
+    let bug = |e: String| (Outcome::Failed, Some(Cause::GeneratorBug), e);
+    let (method, path, sent_body) = match answer {
+        Some(Ok(Answer::Sent { method, path, body })) => (method, path, body),
+        Some(Err(e)) => return bug(format!("{} did not build the request: {e}", operation.name)),
+        _ => return bug(format!("no request built for {}", operation.name)),
+    };
+    let body_failed =
+        body.filter(|(o, c, _)| *o == Outcome::Failed && *c != Some(Cause::GeneratorBug));
+    match reproduce::difference(example, operation.kind, method, path, sent_body) {
+        Some(d) if !(d.starts_with("the body") && body_failed.is_some()) => bug(format!(
+            "{}'s request is not the example's: {d}",
+            operation.name
+        )),
+        _ => match body {
+            Some((o, c, e)) => (
+                *o,
+                *c,
+                format!("request reproduced by {}; body: {e}", operation.name),
+            ),
+            None => (
+                Outcome::Passed,
+                None,
+                format!("request reproduced by {}", operation.name),
+            ),
+        },
+    }
 }
 
 /// Times reading every example body that passes the check into its generated type, against
@@ -374,8 +515,10 @@ pub fn bench_typed_reads(
                 list.extend(item.type_index.filter(|t| !list.contains(t)));
                 requests.push(runner::Request {
                     version: item.version,
-                    type_name: item.type_name,
-                    value: item.value,
+                    job: Job::RoundTrip {
+                        type_name: item.type_name,
+                        value: item.value,
+                    },
                 });
             }
         }

@@ -13,11 +13,60 @@ use crate::files;
 use crate::progress::Progress;
 use crate::schema::Schema;
 
-/// One body to read as a type and write back.
+/// One job for the runner, in a version.
 pub struct Request {
     pub version: String,
-    pub type_name: String,
-    pub value: Value,
+    pub job: Job,
+}
+
+pub enum Job {
+    /// Read `value` as the type and write it back.
+    RoundTrip { type_name: String, value: Value },
+    /// Build the request of a documented request example through the operation's function.
+    Send(SendInput),
+}
+
+/// What a request example gives its operation's function.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SendInput {
+    /// The operation's name in its version.
+    pub operation: String,
+    /// Which of the function's path forms.
+    pub form: usize,
+    /// The values of the form's placeholders, in order, decoded.
+    pub values: Vec<String>,
+    /// The arguments of the URL's function call, by name, unquoted.
+    pub arguments: Vec<(String, String)>,
+    /// The query, by name, decoded.
+    pub query: Vec<(String, String)>,
+    /// The JSON body, or `null`.
+    pub body: Value,
+    /// The body as written (content sent as it is).
+    pub body_text: String,
+    pub content_type: Option<String>,
+}
+
+impl Request {
+    fn line(&self, id: usize) -> String {
+        match &self.job {
+            Job::RoundTrip { type_name, value } => {
+                json!({"id": id, "version": self.version, "type": type_name, "value": value})
+            }
+            Job::Send(s) => json!({
+                "id": id,
+                "version": self.version,
+                "operation": s.operation,
+                "form": s.form,
+                "values": s.values,
+                "arguments": s.arguments,
+                "query": s.query,
+                "body": s.body,
+                "bodyText": s.body_text,
+                "contentType": s.content_type,
+            }),
+        }
+        .to_string()
+    }
 }
 
 /// Where the runner package and its build go.
@@ -31,13 +80,23 @@ pub struct RunnerDirs {
     pub runtime: crate::package::Runtime,
 }
 
-/// What the generated types made of one request.
+/// What the generated code made of one job.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Answer {
-    /// The value written back.
-    pub value: Value,
-    /// The values that did not fit their declared types (kept as they came), described.
-    pub unfit: Vec<String>,
+pub enum Answer {
+    RoundTrip {
+        /// The value written back.
+        value: Value,
+        /// The values that did not fit their declared types (kept as they came), described.
+        unfit: Vec<String>,
+    },
+    /// The request the operation's function built.
+    Sent {
+        method: String,
+        /// Path and query, encoded.
+        path: String,
+        /// The JSON body, `null` for none; content as a string.
+        body: Value,
+    },
 }
 
 /// What the generated types made of each request: the answer, or the read error.
@@ -52,13 +111,16 @@ pub fn run(
     let mut answers: Vec<Result<Answer, String>> =
         vec![Err("no answer from the runner".into()); requests.len()];
     progress.start(
-        "reading and writing back each example body",
+        "reading and writing back each example body, building each example request",
         Some(requests.len() as u64),
     );
     let lines = exchange(&binary, &[], requests, &|n| {
-        progress.update(n, "through the generated types")
+        progress.update(n, "through the generated code")
     })?;
-    progress.finish(&format!("{} bodies read and written back", lines.len()));
+    progress.finish(&format!(
+        "{} examples through the generated code",
+        lines.len()
+    ));
     for line in lines {
         let answer: Value = serde_json::from_str(&line).map_err(io::Error::other)?;
         let Some(id) = answer["id"]
@@ -70,7 +132,12 @@ pub fn run(
         };
         answers[id] = match answer.get("error").and_then(Value::as_str) {
             Some(e) => Err(e.to_string()),
-            None => Ok(Answer {
+            None if answer.get("method").is_some() => Ok(Answer::Sent {
+                method: answer["method"].as_str().unwrap_or_default().to_string(),
+                path: answer["path"].as_str().unwrap_or_default().to_string(),
+                body: answer["body"].clone(),
+            }),
+            None => Ok(Answer::RoundTrip {
                 value: answer["value"].clone(),
                 unfit: answer["unfit"]
                     .as_array()
@@ -136,6 +203,9 @@ fn build(
     let mut command = Command::new(&cargo);
     // Not quiet: cargo's `Compiling x` lines are the progress of the build.
     command.args(["build", "--color", "never", "--bin", &name]);
+    if !entries.operations.is_empty() {
+        command.args(["--features", "operations"]);
+    }
     if release {
         command.arg("--release");
     }
@@ -194,10 +264,7 @@ fn exchange(
     let lines: Vec<String> = requests
         .iter()
         .enumerate()
-        .map(|(id, r)| {
-            json!({"id": id, "version": r.version, "type": r.type_name, "value": r.value})
-                .to_string()
-        })
+        .map(|(id, r)| r.line(id))
         .collect();
     // For profiling the runner by hand (`perf record BINARY bench N < FILE`).
     if let Some(file) = std::env::var_os("GRAPH_DOCS_RUNNER_INPUT") {

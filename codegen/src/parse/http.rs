@@ -102,7 +102,10 @@ pub fn split_request(text: &str) -> Option<RequestMessage<'_>> {
         match line.split_once(':') {
             Some((name, value))
                 if !name.trim().is_empty()
-                    && name.trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
+                    && name
+                        .trim()
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-') =>
             {
                 headers.push((name.trim().to_string(), value.trim().to_string()));
                 consumed += line.len();

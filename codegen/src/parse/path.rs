@@ -210,7 +210,7 @@ fn segment(part: &str) -> Result<Segment, String> {
             .map(|a| match a.split_once('=') {
                 Some((n, v)) => Arg {
                     name: n.trim().to_string(),
-                    value: bare_placeholder(v.trim()),
+                    value: argument_placeholder(n.trim(), v.trim()),
                 },
                 // `users('{id}')`: a key in parentheses.
                 None => Arg {
@@ -239,13 +239,16 @@ fn segment(part: &str) -> Result<Segment, String> {
     ))
 }
 
-/// `count=n`: a bare name as an argument value is no OData literal (those are quoted,
-/// numbers, `true`, `false`, `null`), so it names the value to fill in, as `{n}` would.
-fn bare_placeholder(value: &str) -> String {
-    if is_name(value) && !matches!(value, "true" | "false" | "null") && !value.contains('-') {
-        format!("{{{value}}}")
-    } else {
+/// A request line describes a call, not one instance of it: what it writes for an argument
+/// (`count=n`, `period='D7'`, `startDateTime='2017-01-01'`) stands for the value to fill in,
+/// as `{count}` would; between quotes when it was written between quotes.
+fn argument_placeholder(name: &str, value: &str) -> String {
+    if placeholder(value).is_some() || name.is_empty() {
         value.to_string()
+    } else if value.starts_with('\'') {
+        format!("'{{{name}}}'")
+    } else {
+        format!("{{{name}}}")
     }
 }
 
@@ -260,7 +263,7 @@ pub fn is_guid(text: &str) -> bool {
 }
 
 /// The values a page writes where its path's keys or arguments go: `cf6005fc-...` segments
-/// and bare names as arguments (`rowsAbove(count=n)`), each read as a placeholder.
+/// and arguments written as values (`rowsAbove(count=n)`), each read as a placeholder.
 pub fn filled_in(path: &str) -> Vec<String> {
     let Ok(parts) = split_segments(path.trim().trim_start_matches('/')) else {
         return Vec::new();
@@ -273,9 +276,10 @@ pub fn filled_in(path: &str) -> Vec<String> {
         } else if let Some((_, inner)) = part.split_once('(') {
             for arg in split_args(inner.trim_end_matches(')')) {
                 if let Some((name, value)) = arg.split_once('=') {
-                    let value = value.trim();
-                    if bare_placeholder(value) != value {
-                        out.push(format!("`{}={value}` as `{{{value}}}`", name.trim()));
+                    let (name, value) = (name.trim(), value.trim());
+                    let read = argument_placeholder(name, value);
+                    if read != value {
+                        out.push(format!("`{name}={value}` as `{name}={read}`"));
                     }
                 }
             }
@@ -440,14 +444,19 @@ mod tests {
         assert_eq!(filled_in(line).len(), 1);
         let line = "/me/drive/items/{id}/workbook/worksheets/{id}/range/rowsAbove(count=n)";
         let t = template(line).unwrap();
-        assert_eq!(t.placeholders(), ["id", "id", "n"]);
-        assert_eq!(filled_in(line), ["`count=n` as `{n}`"]);
-        // Literals stay literals.
+        assert_eq!(t.placeholders(), ["id", "id", "count"]);
+        assert_eq!(filled_in(line), ["`count=n` as `count={count}`"]);
+        let line = "/drives/{d}/items/{i}/getActivitiesByInterval(startDateTime='2017-01-01',interval='day')";
+        assert_eq!(
+            template(line).unwrap().placeholders(),
+            ["d", "i", "startDateTime", "interval"]
+        );
+        assert_eq!(filled_in(line).len(), 2);
+        // Placeholders stay placeholders; keys in parentheses stay keys.
         for line in [
-            "/me/x/itemAt(index=0)",
-            "/me/x/usedRange(valuesOnly=true)",
-            "/me/x/range(address='A1:B2')",
+            "/me/x/range(address='<address>')",
             "/me/x/delta(token='{token}')",
+            "/users('{id}')",
         ] {
             assert!(filled_in(line).is_empty(), "{line}");
         }
