@@ -39,14 +39,14 @@ pub fn property(
         ChangeKind::PropertyAdded => (
             Impact::compatible(format!("new field {}", field(new_field))),
             Impact::compatible(format!(
-                "a {:?} value, kept in additional_properties before, reads into the field",
+                "a value under {:?}, kept in additional_properties before, reads into the field",
                 wire_name(new)
             )),
         ),
         ChangeKind::PropertyRemoved => (
             Impact::breaking(format!("field {} removed", field(old_field))),
             Impact::breaking(format!(
-                "a {:?} value lands in additional_properties, untyped",
+                "a value under {:?} lands in additional_properties, untyped",
                 wire_name(old)
             )),
         ),
