@@ -125,6 +125,17 @@ impl Config {
         self
     }
 
+    /// The same settings (overrides, examples, only, CSDL) with no docs folder and no out
+    /// folder: for reading another doc set the same way.
+    pub fn settings(&self) -> Config {
+        Config {
+            docs_dirs: Vec::new(),
+            memory: Vec::new(),
+            out_dir: None,
+            ..self.clone()
+        }
+    }
+
     /// A docs folder held in memory, read as a folder on disk is (see
     /// [`MemoryDocs::from_layout`]); its overrides are used unless told otherwise.
     pub fn docs_in_memory(&mut self, docs: MemoryDocs) -> &mut Self {

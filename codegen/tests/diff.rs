@@ -844,3 +844,56 @@ fn operations_added_removed_renamed_and_their_parameters() {
         report.changes
     );
 }
+
+#[test]
+fn a_build_says_what_changed_since_the_last_one() {
+    let root = common::scratch("diff-last-build");
+    let (docs_dir, out) = (root.join("docs"), root.join("out"));
+    fs::create_dir_all(&out).unwrap();
+    let build = |pages: &[(&str, String)]| {
+        let _ = fs::remove_dir_all(&docs_dir);
+        docs(&docs_dir, pages);
+        let config = Config::new();
+        let schema = config
+            .clone()
+            .docs_dir(&docs_dir)
+            .check_examples(false)
+            .load()
+            .unwrap()
+            .schema;
+        diff::last_build::compare(&out, &docs_dir, &config, &schema).unwrap()
+    };
+    let widget = resource("widget", WIDGET_ROWS, "");
+    // The first build has nothing to compare with; the same pages again, nothing to say.
+    assert!(build(&[("widget.md", widget.clone())]).is_none());
+    assert!(build(&[("widget.md", widget.clone())]).is_none());
+    // Lines that move change no fingerprint.
+    assert!(build(&[("widget.md", format!("\n\n{widget}"))]).is_none());
+    let changed = resource("widget", &[("id", "String", "The identifier.")], "");
+    let report = build(&[("widget.md", changed)]).expect("a change");
+    assert_eq!(
+        kinds(&report),
+        [(
+            ChangeKind::PropertyRemoved,
+            "microsoft.graph.widget".to_string(),
+            Some("size".to_string())
+        )]
+    );
+    let lines = diff::last_build::summary(&report, 10);
+    assert_eq!(
+        lines,
+        [
+            "changed since the last build: beta: 1 breaking (1 Rust, 1 wire) of 1 change: properties 1 removed",
+            "  breaking: beta microsoft.graph.widget: property removed size (beta/resources/widget.md:12)",
+        ]
+    );
+    // A description changed: the model differs, the report compares no descriptions.
+    let reworded = resource(
+        "widget",
+        &[("id", "String", "The widget's identifier.")],
+        "",
+    );
+    let report = build(&[("widget.md", reworded)]).expect("the model differs");
+    assert!(report.changes.is_empty());
+    assert!(diff::last_build::summary(&report, 10)[0].contains("does not compare"));
+}

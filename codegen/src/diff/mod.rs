@@ -15,6 +15,7 @@
 mod change;
 pub mod csdl;
 mod impact;
+pub mod last_build;
 mod matching;
 mod operations;
 mod properties;
@@ -27,6 +28,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 pub use change::{Change, ChangeKind, Evidence, Impact, Label, Level, Origin, Rule};
+pub use last_build::without_lines;
 
 use crate::diagnostics::{Diagnostic, Location};
 use crate::emit::Surface;

@@ -33,10 +33,11 @@ impl Side {
         }
     }
 
-    /// Reads and resolves this side with the settings of `config` (overrides), without
-    /// checking examples, in the repository of `cwd` for a git side.
+    /// Reads and resolves this side with the settings of `config` (overrides; its docs
+    /// folders are not read), without checking examples, in the repository of `cwd` for a
+    /// git side.
     pub fn load(&self, config: &Config, cwd: &Path) -> io::Result<Loaded> {
-        let mut config = config.clone();
+        let mut config = config.settings();
         config.check_examples(false);
         match self {
             Side::Folder(dir) => config.docs_dir(dir),
