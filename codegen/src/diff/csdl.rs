@@ -23,6 +23,9 @@ pub struct Coverage {
     pub properties_added: Ratio,
     /// Of the enum members the new schema adds that the pages add too, those the report lists.
     pub members_added: Ratio,
+    /// What the new schema adds in all, on the same terms (types; properties and members of
+    /// types both schemas and both doc sets describe), whether the pages reflect it or not.
+    pub schema_added: Additions,
     /// The report's changes of that version by label.
     pub api: usize,
     pub documentation: usize,
@@ -34,6 +37,14 @@ pub struct Coverage {
     pub same_text: usize,
     /// Schema changes the pages reflect that the report does not list, as `type.name`.
     pub missed: Vec<String>,
+}
+
+/// Counts of additions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Additions {
+    pub types: usize,
+    pub properties: usize,
+    pub members: usize,
 }
 
 impl std::fmt::Display for Coverage {
@@ -52,8 +63,13 @@ impl std::fmt::Display for Coverage {
         )?;
         writeln!(
             f,
-            "  the schemas' additions the pages reflect, listed: types {}, properties {}, members {}",
-            self.types_added, self.properties_added, self.members_added
+            "  the schemas' additions the pages reflect, listed: types {}, properties {}, members {} (the new schema adds {} types, {} properties, {} members)",
+            self.types_added,
+            self.properties_added,
+            self.members_added,
+            self.schema_added.types,
+            self.schema_added.properties,
+            self.schema_added.members
         )?;
         write!(
             f,
@@ -461,6 +477,7 @@ impl Schemas<'_> {
             let a = self.old.types.get(key);
             let (in_old, in_new) = (model_has(old, &b.name), model_has(new, &b.name));
             if a.is_none() {
+                out.schema_added.types += 1;
                 if in_new && !in_old {
                     let ok = has(
                         &b.name,
@@ -490,6 +507,7 @@ impl Schemas<'_> {
             };
             let (oa, ob) = (our_members(old, ours_old), our_members(new, ours_new));
             for m in mb.difference(&ma) {
+                out.schema_added.members += 1;
                 if ob.contains(m) && !oa.contains(m) {
                     let ok = has(
                         &b.name,
@@ -511,6 +529,7 @@ impl Schemas<'_> {
             };
             let (qa, qb) = (ours(old, ours_old), ours(new, ours_new));
             for p in pb.keys().filter(|p| !pa.contains_key(*p)) {
+                out.schema_added.properties += 1;
                 if qb.contains(p) && !qa.contains(p) {
                     let ok = has(
                         &b.name,
