@@ -61,14 +61,34 @@ fn snapshots(dir: &std::path::Path) -> Vec<(String, Value, Option<String>)> {
     out
 }
 
+/// Every snapshot is compared (and a `.snap.new` written for each that changed), not only
+/// those before the first change; the test then fails naming them all.
 #[test]
 fn every_page_of_docs_input() {
+    let mut changed = Vec::new();
+    let mut check = |name: String, assert: &dyn Fn()| {
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(assert)).is_err() {
+            changed.push(name);
+        }
+    };
     for (slug, model, rust) in snapshots(std::path::Path::new("docs-input")) {
-        insta::assert_json_snapshot!(format!("{slug}.model"), model);
+        let name = format!("{slug}.model");
+        check(name.clone(), &|| {
+            insta::assert_json_snapshot!(name.clone(), model);
+        });
         if let Some(rust) = rust {
-            insta::assert_snapshot!(format!("{slug}.rs"), rust);
+            let name = format!("{slug}.rs");
+            check(name.clone(), &|| {
+                insta::assert_snapshot!(name.clone(), rust)
+            });
         }
     }
+    assert!(
+        changed.is_empty(),
+        "{} snapshots changed: {}; review them with `cargo insta review` (cargo install cargo-insta --locked)",
+        changed.len(),
+        changed.join(", ")
+    );
 }
 
 #[test]
