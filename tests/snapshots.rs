@@ -85,7 +85,7 @@ fn every_page_of_docs_input() {
     }
     assert!(
         changed.is_empty(),
-        "{} snapshots changed: {}; review them with `cargo insta review` (cargo install cargo-insta --locked)",
+        "{} snapshots changed: {}; review them with `cargo insta review` (cargo install cargo-insta --version 1.49.0 --locked)",
         changed.len(),
         changed.join(", ")
     );
