@@ -506,6 +506,49 @@ fn an_inline_list_now_a_documented_enum_of_another_name() {
 }
 
 #[test]
+fn a_documented_enum_renamed_is_paired_through_its_property() {
+    let widget = |cell: &str| {
+        (
+            "widget.md",
+            resource(
+                "widget",
+                &[
+                    ("id", "String", "The identifier."),
+                    ("colour", cell, "Its colour."),
+                ],
+                "",
+            ),
+        )
+    };
+    let old = [
+        widget("[colour](colour.md)"),
+        ("colour.md", enumeration("colour", &["red", "green"])),
+    ];
+    let new = [
+        widget("[hue](hue.md)"),
+        ("hue.md", enumeration("hue", &["red", "green", "blue"])),
+    ];
+    let report = compare("enum-of-property", &old, &new);
+    let renamed = one(&report, ChangeKind::TypeRenamed);
+    assert_eq!(renamed.rule, Some(Rule::EnumOfProperty));
+    assert_eq!(
+        (renamed.renamed_from.as_deref(), renamed.type_name.as_str()),
+        (Some("microsoft.graph.colour"), "microsoft.graph.hue")
+    );
+    assert_eq!(
+        (text(&renamed.old).0, text(&renamed.new).0),
+        (Some("colour"), Some("hue"))
+    );
+    assert_eq!(renamed.wire.level, Level::Compatible);
+    // No retype of widget.colour; the member the new enum adds is listed.
+    assert_eq!(
+        one(&report, ChangeKind::MemberAdded).name.as_deref(),
+        Some("blue")
+    );
+    assert_eq!(report.changes.len(), 2, "{:#?}", report.changes);
+}
+
+#[test]
 fn kind_base_and_derived_types() {
     let old = [
         (
@@ -704,8 +747,18 @@ fn csdl_labels_api_and_documentation_changes() {
     );
 }
 
-/// An action page: `POST /widgets/{id}/<action>` with these body parameters.
+/// An action page: `POST /widgets/{id}/<action>` with these body parameters, answering
+/// `204 No Content`.
 fn action(action: &str, parameters: &[(&str, &str, &str)]) -> String {
+    answering(
+        action,
+        parameters,
+        "If successful, this method returns `204 No Content` response code.",
+    )
+}
+
+/// An action page whose Response section says `response`.
+fn answering(action: &str, parameters: &[(&str, &str, &str)], response: &str) -> String {
     let rows: String = parameters
         .iter()
         .map(|(p, t, d)| format!("| {p} | {t} | {d} |\n"))
@@ -713,8 +766,7 @@ fn action(action: &str, parameters: &[(&str, &str, &str)]) -> String {
     format!(
         "# widget: {action}\n\nNamespace: microsoft.graph\n\nDo {action} to a widget.\n\n## HTTP request\n\n\
          ```http\nPOST /widgets/{{id}}/{action}\n```\n\n## Request body\n\n\
-         | Parameter | Type | Description |\n|:---|:---|:---|\n{rows}\n## Response\n\n\
-         If successful, this method returns `204 No Content` response code.\n"
+         | Parameter | Type | Description |\n|:---|:---|:---|\n{rows}\n## Response\n\n{response}\n"
     )
 }
 
@@ -749,6 +801,16 @@ fn operations_added_removed_renamed_and_their_parameters() {
                 "widget-paint.md",
                 action("paint", &[("colour", "String", "Which. Required.")]),
             ),
+            (
+                "widget-copy.md",
+                action(
+                    "copy",
+                    &[
+                        ("name", "String", "Its name. Required."),
+                        ("notify", "Boolean", "Tell. Optional."),
+                    ],
+                ),
+            ),
         ],
     );
     api_pages(
@@ -769,6 +831,15 @@ fn operations_added_removed_renamed_and_their_parameters() {
             (
                 "widgets-paint.md",
                 action("paint", &[("colour", "String", "Which. Required.")]),
+            ),
+            (
+                "widget-copy.md",
+                answering(
+                    "copy",
+                    &[("name", "String", "Its name. Required.")],
+                    "If successful, this method returns a `200 OK` response code and a \
+                     [widget](../resources/widget.md) object in the response body.",
+                ),
             ),
         ],
     );
@@ -797,6 +868,18 @@ fn operations_added_removed_renamed_and_their_parameters() {
     assert_eq!(
         found,
         [
+            (
+                ChangeKind::ResponseChanged,
+                "widgetCopy",
+                None,
+                Level::Breaking
+            ),
+            (
+                ChangeKind::ParameterRemoved,
+                "widgetCopy",
+                Some("notify"),
+                Level::Breaking
+            ),
             (
                 ChangeKind::OperationRemoved,
                 "widgetHalt",
@@ -831,6 +914,13 @@ fn operations_added_removed_renamed_and_their_parameters() {
         "{:#?}",
         report.changes
     );
+    let response = one(&report, ChangeKind::ResponseChanged);
+    assert!(
+        response.rust.why.contains("microsoft.graph.widget"),
+        "{}",
+        response.rust.why
+    );
+    assert!(text(&response.new).0.is_some_and(|t| t.contains("200 OK")));
     let renamed = one(&report, ChangeKind::OperationRenamed);
     assert_eq!(renamed.rule, Some(Rule::SamePaths));
     assert_eq!(
