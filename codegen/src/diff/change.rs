@@ -199,6 +199,16 @@ pub enum Origin {
     NotCompared,
 }
 
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Origin::Api => "API change",
+            Origin::Documentation => "documentation change",
+            Origin::NotCompared => "not compared",
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Label {
     pub origin: Origin,

@@ -106,7 +106,7 @@ fn shape(t: &Template) -> String {
 
 fn request_line(o: &Operation) -> Evidence {
     match o.paths.first() {
-        Some(p) => Evidence::written(format!("{:?} {}", o.method, p.written), &p.source),
+        Some(p) => Evidence::written(p.written.clone(), &p.source),
         None => Evidence::written(o.title.clone(), &o.source),
     }
 }

@@ -88,7 +88,7 @@ fn entry(out: &mut String, c: &Change) {
         let _ = writeln!(out, "        note  {}", cut(note));
     }
     if let Some(label) = &c.csdl {
-        let _ = writeln!(out, "        csdl  {:?}: {}", label.origin, label.why);
+        let _ = writeln!(out, "        csdl  {}: {}", label.origin, label.why);
     }
 }
 
@@ -255,7 +255,7 @@ pub fn markdown(report: &Report, old: &str, new: &str) -> String {
                     let _ = write!(what, "<br>note: {}", cut(note));
                 }
                 if let Some(label) = &c.csdl {
-                    let _ = write!(what, "<br>{:?}: {}", label.origin, label.why);
+                    let _ = write!(what, "<br>{}: {}", label.origin, label.why);
                 }
                 let side = |e: &Option<Evidence>| match e {
                     Some(e) => format!(
