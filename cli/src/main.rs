@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use graph_docs_codegen::diff::{self, source::Side};
 use graph_docs_codegen::emit::IncludeStyle;
 use graph_docs_codegen::examples::{self, Outcome, RunnerDirs};
 use graph_docs_codegen::package::Runtime;
@@ -118,6 +119,33 @@ enum Command {
         #[command(flatten)]
         runtime: RuntimeSource,
     },
+    /// What changed between two doc sets: types, properties, members and operations added,
+    /// removed, renamed or retyped, each with its impact on code using the generated types
+    /// (Rust) and on payloads read with them (wire), and the pages' text on both sides.
+    Diff {
+        /// The old side: a docs folder (any layout `check` takes), or `REV:PATH`, a folder
+        /// at a git revision of the repository of the current folder (`HEAD:docs-input`).
+        old: String,
+        /// The new side, the same way.
+        new: String,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// Exit with 1 when some change is breaking (for Rust or on the wire), or when
+        /// there is any change at all.
+        #[arg(long, value_enum, value_name = "WHAT")]
+        fail_on: Option<FailOn>,
+        /// Microsoft's schemas (CSDL) of both dates, `[VERSION=]OLD [VERSION=]NEW`: each
+        /// change is labelled an API change (the schemas differ the same way) or a
+        /// documentation change.
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"])]
+        csdl: Vec<String>,
+        /// Overrides file to use on both sides instead of overrides.toml in each.
+        #[arg(long, conflicts_with = "no_overrides")]
+        overrides: Option<PathBuf>,
+        /// Apply no overrides: compare what the pages say.
+        #[arg(long)]
+        no_overrides: bool,
+    },
     /// Report every diagnostic; exit non-zero when there are errors.
     Check {
         #[command(flatten)]
@@ -183,6 +211,20 @@ impl From<SeverityArg> for Severity {
 enum Format {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Human,
+    Json,
+    /// For a pull request: the breaking changes in full, the rest folded.
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Breaking,
+    Any,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -441,6 +483,23 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+            csdl,
+            overrides,
+            no_overrides,
+        } => diff(
+            &old,
+            &new,
+            format,
+            fail_on,
+            &csdl,
+            overrides.as_deref(),
+            no_overrides,
+        ),
         Command::Check {
             docs,
             format,
@@ -513,6 +572,67 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             })
         }
     }
+}
+
+/// `diff OLD NEW`: both sides read at once, compared, rendered.
+fn diff(
+    old: &str,
+    new: &str,
+    format: DiffFormat,
+    fail_on: Option<FailOn>,
+    csdl: &[String],
+    overrides: Option<&std::path::Path>,
+    no_overrides: bool,
+) -> std::io::Result<ExitCode> {
+    let mut config = Config::new();
+    if let Some(file) = overrides {
+        config.overrides_file(file);
+    }
+    if no_overrides {
+        config.without_overrides();
+    }
+    let cwd = std::env::current_dir()?;
+    let (old_side, new_side) = (Side::parse(old), Side::parse(new));
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| old_side.load(&config, &cwd));
+        let b = new_side.load(&config, &cwd);
+        (a.join().expect("loading the old side panicked"), b)
+    });
+    let (a, b) = (a?, b?);
+    let mut report = graph_docs_codegen::diff::compare(&a.schema, &b.schema);
+    if let [old_csdl, new_csdl] = csdl {
+        graph_docs_codegen::diff::csdl::compare_files(
+            &mut report,
+            (&a.schema, &b.schema),
+            (old_csdl, new_csdl),
+        )?;
+    }
+    let mut stdout = std::io::stdout().lock();
+    match format {
+        DiffFormat::Json => {
+            let json = serde_json::json!({
+                "old": old,
+                "new": new,
+                "counts": report.counts(),
+                "changes": report.changes,
+                "csdl": report.csdl,
+            });
+            serde_json::to_writer_pretty(&mut stdout, &json)?;
+            writeln!(stdout)?;
+        }
+        DiffFormat::Human => write!(stdout, "{}", diff::render::human(&report, old, new))?,
+        DiffFormat::Markdown => write!(stdout, "{}", diff::render::markdown(&report, old, new))?,
+    }
+    let failing = match fail_on {
+        Some(FailOn::Breaking) => report.has_breaking(),
+        Some(FailOn::Any) => !report.changes.is_empty(),
+        None => false,
+    };
+    Ok(if failing {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn figures_line(f: &examples::Figures) -> String {

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 
 use crate::csdl::{self, Agreement};
 use crate::diagnostics::{Diagnostic, Location, Severity};
-use crate::docs_folder;
+use crate::docs_folder::{self, MemoryDocs};
 use crate::emit::{Emitter, IncludeStyle};
 use crate::files;
 use crate::parse::{self, Page};
@@ -32,6 +32,8 @@ pub const OVERRIDES_FILE: &str = "overrides.toml";
 #[derive(Debug, Clone)]
 pub struct Config {
     docs_dirs: Vec<PathBuf>,
+    /// Docs folders read already (from a git revision, or kept by a build script).
+    memory: Vec<MemoryDocs>,
     out_dir: Option<PathBuf>,
     overrides: OverridesSource,
     include_style: IncludeStyle,
@@ -61,6 +63,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             docs_dirs: Vec::new(),
+            memory: Vec::new(),
             out_dir: None,
             overrides: OverridesSource::Default,
             include_style: IncludeStyle::OutDir,
@@ -119,6 +122,24 @@ impl Config {
     /// A docs folder laid out as the documentation tree (`beta/resources/x.md`, ...).
     pub fn docs_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.docs_dirs.push(dir.into());
+        self
+    }
+
+    /// The same settings (overrides, examples, only, CSDL) with no docs folder and no out
+    /// folder: for reading another doc set the same way.
+    pub fn settings(&self) -> Config {
+        Config {
+            docs_dirs: Vec::new(),
+            memory: Vec::new(),
+            out_dir: None,
+            ..self.clone()
+        }
+    }
+
+    /// A docs folder held in memory, read as a folder on disk is (see
+    /// [`MemoryDocs::from_layout`]); its overrides are used unless told otherwise.
+    pub fn docs_in_memory(&mut self, docs: MemoryDocs) -> &mut Self {
+        self.memory.push(docs);
         self
     }
 
@@ -227,18 +248,32 @@ impl Config {
             }
             files.extend(pages);
         }
-        let read: Vec<(Option<Page>, Vec<Diagnostic>)> = files
+        for docs in &self.memory {
+            roots.push(PathBuf::from(&docs.name));
+        }
+        let in_memory: Vec<&(String, Vec<u8>)> =
+            self.memory.iter().flat_map(|m| &m.pages).collect();
+        let parse = |relative: &str, text: Option<String>, mut diagnostics: Vec<Diagnostic>| {
+            let page = text.map(|text| {
+                let (page, d) = parse::read_page(relative, &text);
+                diagnostics.extend(d);
+                page
+            });
+            (page, diagnostics)
+        };
+        let mut read: Vec<(Option<Page>, Vec<Diagnostic>)> = files
             .par_iter()
             .map(|file| {
                 let mut diagnostics = Vec::new();
-                let page = docs_folder::read(file, &mut diagnostics).map(|text| {
-                    let (page, d) = parse::read_page(&file.relative, &text);
-                    diagnostics.extend(d);
-                    page
-                });
-                (page, diagnostics)
+                let text = docs_folder::read(file, &mut diagnostics);
+                parse(&file.relative, text, diagnostics)
             })
             .collect();
+        read.par_extend(in_memory.par_iter().map(|(relative, bytes)| {
+            let mut diagnostics = Vec::new();
+            let text = docs_folder::read_bytes(relative, bytes, &mut diagnostics);
+            parse(relative, text, diagnostics)
+        }));
         let mut pages = Vec::with_capacity(read.len());
         for (page, d) in read {
             pages.extend(page);
@@ -291,6 +326,17 @@ impl Config {
             }
         };
         let mut all = Overrides::default();
+        if matches!(self.overrides, OverridesSource::Default) {
+            for docs in &self.memory {
+                let Some(text) = &docs.overrides else {
+                    continue;
+                };
+                match Overrides::parse(&format!("{}/{OVERRIDES_FILE}", docs.name), text) {
+                    Ok(o) => all.properties.extend(o.properties),
+                    Err(d) => diagnostics.push(d),
+                }
+            }
+        }
         for (file, name) in files {
             let text =
                 fs::read_to_string(&file).map_err(files::context("read overrides", &file))?;

@@ -10,6 +10,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::config::OVERRIDES_FILE;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// Pages past this size are skipped: the largest page of the docs is 118 KB; reading is
@@ -148,6 +149,31 @@ pub fn read(file: &PageFile, diagnostics: &mut Vec<Diagnostic>) -> Option<String
             return None;
         }
     };
+    Some(decode(&file.relative, bytes, diagnostics))
+}
+
+/// Reads one page held in memory, as [`read`] reads one on disk.
+pub fn read_bytes(
+    relative: &str,
+    bytes: &[u8],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let size = bytes.len() as u64;
+    if size > MAX_PAGE_BYTES {
+        diagnostics.push(Diagnostic::error(
+            "page-too-large",
+            Location::new(relative, 1),
+            format!("page is {size} bytes, more than the {MAX_PAGE_BYTES} read; it is skipped"),
+        ));
+        return None;
+    }
+    Some(decode(relative, bytes.to_vec(), diagnostics))
+}
+
+/// A page's bytes as text: invalid UTF-8 replaced, a byte-order mark dropped, each with a
+/// diagnostic; CRLF line ends read as they are with a note. `relative` names the page.
+pub fn decode(relative: &str, bytes: Vec<u8>, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let at = || Location::new(relative, 1);
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -157,7 +183,7 @@ pub fn read(file: &PageFile, diagnostics: &mut Vec<Diagnostic>) -> Option<String
                 .count();
             diagnostics.push(Diagnostic::warning(
                 "not-utf8",
-                Location::new(&file.relative, line),
+                Location::new(relative, line),
                 "page is not valid UTF-8; invalid bytes were replaced with U+FFFD",
             ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
@@ -175,11 +201,77 @@ pub fn read(file: &PageFile, diagnostics: &mut Vec<Diagnostic>) -> Option<String
         let line = 1 + text[..at_byte].matches('\n').count();
         diagnostics.push(Diagnostic::note(
             "crlf-line-ends",
-            Location::new(&file.relative, line),
+            Location::new(relative, line),
             "page has CRLF (Windows) line ends; read as usual",
         ));
     }
-    Some(text)
+    text
+}
+
+/// A docs folder held in memory (read from a git revision, or kept by a build script): its
+/// pages by path relative to the folder holding the version folders (`beta/resources/x.md`),
+/// and its overrides file, if any.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryDocs {
+    /// How errors and `Loaded::roots` name it: `HEAD:docs-input`.
+    pub name: String,
+    pub pages: Vec<(String, Vec<u8>)>,
+    pub overrides: Option<String>,
+}
+
+impl MemoryDocs {
+    /// Keeps the pages of `files` (paths relative to a docs folder, as the folder's own
+    /// layout has them: `beta/...`, `api-reference/beta/...`, or `resources/...` in a
+    /// version folder named `version`) under the paths a page has: relative to the folder
+    /// holding the version folders. `None` when no version folder holds a page.
+    pub fn from_layout(
+        name: &str,
+        version: Option<&str>,
+        files: Vec<(String, Vec<u8>)>,
+    ) -> Option<MemoryDocs> {
+        let mut docs = MemoryDocs {
+            name: name.to_string(),
+            ..MemoryDocs::default()
+        };
+        let versions_at = |prefix: &str| {
+            files.iter().any(|(path, _)| {
+                path.strip_prefix(prefix)
+                    .and_then(|rest| rest.split_once('/'))
+                    .is_some_and(|(first, rest)| is_version(first) && rest.ends_with(".md"))
+            })
+        };
+        // One version folder itself; else the folder holding them; else its api-reference/.
+        let prefix = match version {
+            Some(_) => None,
+            None if versions_at("") => Some(""),
+            None if versions_at("api-reference/") => Some("api-reference/"),
+            None => return None,
+        };
+        for (path, bytes) in files {
+            if path == OVERRIDES_FILE
+                || prefix.is_some_and(|p| path == format!("{p}{OVERRIDES_FILE}"))
+            {
+                docs.overrides = Some(String::from_utf8_lossy(&bytes).into_owned());
+                continue;
+            }
+            if !path.ends_with(".md") {
+                continue;
+            }
+            let relative = match (version, prefix) {
+                (Some(v), _) => format!("{v}/{path}"),
+                (None, Some(p)) => match path.strip_prefix(p) {
+                    Some(rest) if rest.split('/').next().is_some_and(is_version) => {
+                        rest.to_string()
+                    }
+                    _ => continue,
+                },
+                (None, None) => continue,
+            };
+            docs.pages.push((relative, bytes));
+        }
+        docs.pages.sort_by(|a, b| a.0.cmp(&b.0));
+        (!docs.pages.is_empty()).then_some(docs)
+    }
 }
 
 /// The error for a folder where no page was found.

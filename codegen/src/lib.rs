@@ -8,6 +8,7 @@
 mod config;
 pub mod csdl;
 pub mod diagnostics;
+pub mod diff;
 pub mod docs_folder;
 pub mod emit;
 pub mod examples;

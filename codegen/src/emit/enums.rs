@@ -58,6 +58,7 @@ pub fn emit(t: &TypeDef, name: &str, tables: &mut Tables) -> TokenStream {
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum #ident {
             #(#definitions)*
             /// A value the documentation does not list, kept as it was sent.

@@ -11,6 +11,7 @@ mod polymorphic;
 pub mod registry;
 mod rust_types;
 mod structs;
+mod surface;
 mod tables;
 
 use std::collections::{BTreeMap, HashSet};
@@ -23,6 +24,7 @@ use crate::schema::{Schema, TypeId, TypeKind};
 pub use names::{namespace_modules, version_module};
 use names::{ModulePath, Names};
 use structs::StructContext;
+pub use surface::{RustField, RustItem, Surface};
 use tables::Tables;
 
 /// The crate the generated code depends on (Duration, Binary, the read helpers), by absolute

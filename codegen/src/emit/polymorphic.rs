@@ -122,6 +122,7 @@ pub fn emit(
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #ident {
             #(#definitions)*
         }

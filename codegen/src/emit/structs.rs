@@ -96,6 +96,7 @@ impl StructContext<'_> {
         quote! {
             #docs
             #[derive(Clone, PartialEq, Default)]
+            #[non_exhaustive]
             pub struct #ident {
                 #(#fields)*
                 /// Properties the documentation does not list, such as `@odata.context`, kept
