@@ -191,7 +191,8 @@ impl Config {
     }
 
     /// Generates only this type (`microsoft.graph.teamsAsyncOperation`, in every version, or
-    /// `beta:microsoft.graph.teamsAsyncOperation`) and the types it needs. Call once per type.
+    /// `beta:microsoft.graph.teamsAsyncOperation`) or operation (`teamsAsyncOperationGet`),
+    /// and the types it needs, with the operations those types serve. Call once per name.
     pub fn only(&mut self, type_name: impl Into<String>) -> &mut Self {
         self.only.push(type_name.into());
         self
@@ -205,14 +206,15 @@ impl Config {
             return Ok(schema);
         }
         match crate::only::roots(&schema, &self.only) {
-            Ok(roots) => Ok(schema.closure(&roots)),
+            Ok(selection) => Ok(schema.closure(&selection.types, &selection.operations)),
             Err(unknown) => {
                 let lines: Vec<String> = unknown.iter().map(|u| format!("only: {u}")).collect();
                 Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
                     format!(
                         "{}\n(a type is named by its qualified name, optionally after its version: \
-                         microsoft.graph.user, v1.0:microsoft.graph.user); nothing was written",
+                         microsoft.graph.user, v1.0:microsoft.graph.user; an operation by its \
+                         name: userSendMail); nothing was written",
                         lines.join("\n")
                     ),
                 ))

@@ -1,7 +1,7 @@
-//! `only`: the types a selection names (`microsoft.graph.user`, `v1.0:microsoft.graph.user`)
-//! and, for a name that names none, the names the user most likely meant: a type's bare name
-//! qualified, a version spelled otherwise (`v1` for `v1.0`), a type of another version, or
-//! the nearest spellings.
+//! `only`: the types and operations a selection names (`microsoft.graph.user`,
+//! `v1.0:microsoft.graph.user`, `userSendMail`) and, for a name that names none, the names the
+//! user most likely meant: a type's bare name qualified, a version spelled otherwise (`v1`
+//! for `v1.0`), a type of another version, or the nearest spellings.
 
 use std::collections::BTreeSet;
 
@@ -16,7 +16,11 @@ pub struct Unknown {
 
 impl std::fmt::Display for Unknown {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?} names no type of the docs", self.wanted)?;
+        write!(
+            f,
+            "{:?} names no type or operation of the docs",
+            self.wanted
+        )?;
         match self.suggestions.as_slice() {
             [] => Ok(()),
             [one] => write!(f, "; did you mean {one:?}?"),
@@ -28,28 +32,46 @@ impl std::fmt::Display for Unknown {
     }
 }
 
-/// The types `wanted` names, or every name that names none.
-pub fn roots(schema: &Schema, wanted: &[String]) -> Result<Vec<TypeId>, Vec<Unknown>> {
-    let mut roots = Vec::new();
+/// What a selection names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub types: Vec<TypeId>,
+    /// Indices into `Schema::operations`.
+    pub operations: Vec<usize>,
+}
+
+/// The types and operations `wanted` names (a name is a type's qualified name or an
+/// operation's name, `userSendMail`), or every name that names neither.
+pub fn roots(schema: &Schema, wanted: &[String]) -> Result<Selection, Vec<Unknown>> {
+    let mut selection = Selection::default();
     let mut unknown = Vec::new();
     for w in wanted {
         let (version, name) = split(w);
-        let found: Vec<TypeId> = schema
+        let in_version = |v: &str| version.is_none_or(|wanted| wanted == v);
+        let types: Vec<TypeId> = schema
             .versions()
             .into_iter()
-            .filter(|v| version.is_none_or(|wanted| wanted == *v))
+            .filter(|v| in_version(v))
             .filter_map(|v| schema.find(v, name).cloned())
             .collect();
-        if found.is_empty() {
+        let operations: Vec<usize> = schema
+            .operations
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| in_version(&o.version) && o.name == name)
+            .map(|(i, _)| i)
+            .collect();
+        if types.is_empty() && operations.is_empty() {
             unknown.push(Unknown {
                 wanted: w.clone(),
                 suggestions: suggest(schema, w),
             });
         }
-        roots.extend(found);
+        selection.types.extend(types);
+        selection.operations.extend(operations);
     }
     if unknown.is_empty() {
-        Ok(roots)
+        Ok(selection)
     } else {
         Err(unknown)
     }

@@ -110,11 +110,17 @@ impl Schema {
         out
     }
 
-    /// The types `roots` need: themselves, their base types, and the types of their
-    /// properties, transitively. Diagnostics are kept whole.
-    pub fn closure(&self, roots: &[TypeId]) -> Schema {
+    /// The types `roots` and `operations` (indices into `operations`) need: themselves, their
+    /// base types, and the types of their properties, bodies, responses and parameters,
+    /// transitively; with `operations`, every operation the kept types serve: one that returns,
+    /// takes or addresses a kept type and names no other in its body, response or parameters.
+    /// A path that crosses types not kept loses its walk. Diagnostics are kept whole.
+    pub fn closure(&self, roots: &[TypeId], operations: &[usize]) -> Schema {
         let mut keep = vec![false; self.types.len()];
         let mut stack: Vec<&TypeId> = roots.iter().collect();
+        for &o in operations {
+            stack.extend(payload_types(&self.operations[o]));
+        }
         while let Some(id) = stack.pop() {
             if std::mem::replace(&mut keep[id.index()], true) {
                 continue;
@@ -133,11 +139,58 @@ impl Schema {
             .filter(|(_, k)| **k)
             .map(|(t, _)| t.clone())
             .collect();
+        let kept = |id: &TypeId| keep[id.index()];
+        let mut kept_operations: Vec<Operation> = self
+            .operations
+            .iter()
+            .enumerate()
+            .filter(|(i, o)| {
+                operations.contains(i)
+                    || (payload_types(o).all(kept)
+                        && payload_types(o).chain(addressed_types(o)).any(kept))
+            })
+            .map(|(_, o)| o.clone())
+            .collect();
+        for path in kept_operations.iter_mut().flat_map(|o| o.paths.iter_mut()) {
+            if !path.walk.iter().flat_map(step_types).all(kept) {
+                path.walk.clear();
+                path.complete = false;
+            }
+        }
         let position = positions(&keep);
         let mut types: Vec<TypeDef> = types;
-        relink(&mut types, &mut [], |id| position[id.index()]);
-        Schema::new(types, Vec::new(), self.diagnostics.clone())
+        relink(&mut types, &mut kept_operations, |id| position[id.index()]);
+        Schema::new(types, kept_operations, self.diagnostics.clone())
     }
+}
+
+/// The types an operation's body, response and parameters name.
+fn payload_types(o: &Operation) -> impl Iterator<Item = &TypeId> {
+    o.request_body
+        .iter()
+        .chain(o.response.body.iter())
+        .map(|p| &p.ty)
+        .chain(o.parameters.iter().map(|p| &p.ty))
+        .filter_map(TypeRef::named)
+}
+
+/// The types an operation's paths end at.
+fn addressed_types(o: &Operation) -> impl Iterator<Item = &TypeId> {
+    o.paths
+        .iter()
+        .filter_map(|p| p.walk.last())
+        .flat_map(|step| step_types(step).last())
+}
+
+fn step_types(step: &Step) -> impl Iterator<Item = &TypeId> {
+    let (first, second): (Option<&TypeId>, Option<&TypeRef>) = match step {
+        Step::Root { ty, .. } | Step::Item { ty } | Step::Cast { ty, .. } => (Some(ty), None),
+        Step::Bound { binding, .. } => (Some(binding), None),
+        Step::Property { owner, ty, .. } => (Some(owner), Some(ty)),
+        Step::Composed { ty, .. } => (None, Some(ty)),
+        Step::Special => (None, None),
+    };
+    first.into_iter().chain(second.and_then(TypeRef::named))
 }
 
 /// For each kept position, its position among the kept.
