@@ -239,6 +239,36 @@ fn check_examples(root: &Path, key: &str) {
             "{key} {version}: {} examples pass, the baseline is {floor}",
             figures.passed
         );
+        // Request examples: how many pass (URL matched, request reproduced, body read), and
+        // the share of those sent to Graph whose URL matched a request line.
+        let requests = report.request_figures(Some(version));
+        println!("{key} {version} requests: {requests:?}");
+        let floor = |table: &str| {
+            baseline
+                .get(table)
+                .and_then(|t| t.get(version))
+                .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+        };
+        if let Some(floor) = floor(&format!("{key}-requests")) {
+            assert!(
+                requests.passed as f64 >= floor,
+                "{key} {version}: {} request examples pass, the baseline is {floor}",
+                requests.passed
+            );
+        }
+        if let Some(floor) = floor(&format!("{key}-requests-matched")) {
+            let unmatched = requests
+                .failed
+                .get("undocumented-request")
+                .copied()
+                .unwrap_or(0);
+            let matched =
+                100.0 * (requests.typed - unmatched) as f64 / requests.typed.max(1) as f64;
+            assert!(
+                matched >= floor,
+                "{key} {version}: {matched:.2}% of the request examples sent to Graph match a request line, the floor is {floor}%"
+            );
+        }
     }
 }
 

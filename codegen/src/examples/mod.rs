@@ -57,12 +57,14 @@ pub enum Cause {
     NotJson,
     /// A request example's method and URL are none of the request lines of the pages.
     UndocumentedRequest,
+    /// A request example sends a body its request does not take.
+    UnexpectedBody,
     /// The docs are right and the generated code is not.
     GeneratorBug,
 }
 
 impl Cause {
-    pub const ALL: [Cause; 8] = [
+    pub const ALL: [Cause; 9] = [
         Cause::Placeholder,
         Cause::TypeMismatch,
         Cause::UndocumentedType,
@@ -70,6 +72,7 @@ impl Cause {
         Cause::InvalidJson,
         Cause::NotJson,
         Cause::UndocumentedRequest,
+        Cause::UnexpectedBody,
         Cause::GeneratorBug,
     ];
 
@@ -82,6 +85,7 @@ impl Cause {
             Cause::InvalidJson => "invalid-json",
             Cause::NotJson => "not-json",
             Cause::UndocumentedRequest => "undocumented-request",
+            Cause::UnexpectedBody => "unexpected-body",
             Cause::GeneratorBug => "generator-bug",
         }
     }

@@ -48,6 +48,36 @@ pub fn prepare(example: &RequestExample, schema: &Schema) -> Prepared {
         );
     };
     let operation = &schema.operations[m.operation];
+    // OData deletes a reference by its path alone.
+    if let (OperationKind::RemoveReference, Body::Json(body)) = (operation.kind, &example.body) {
+        return Prepared::Done(
+            Outcome::Failed,
+            Some(Cause::UnexpectedBody),
+            format!(
+                "{}:{}: a DELETE of a reference sends no body (the path names what to remove); \
+                 this one sends {}",
+                example.source.file,
+                example.body_line,
+                short(body)
+            ),
+        );
+    }
+    // A `$ref` request sends a reference: `{"@odata.id": url}`.
+    if let (OperationKind::AddReference, Body::Json(body)) = (operation.kind, &example.body) {
+        if body.get("@odata.id").is_none() {
+            return Prepared::Done(
+                Outcome::Failed,
+                Some(Cause::TypeMismatch),
+                format!(
+                    "{}:{}: the body of a $ref request is a reference, {{\"@odata.id\": url}}; \
+                     this one holds {}",
+                    example.source.file,
+                    example.body_line,
+                    short(body)
+                ),
+            );
+        }
+    }
     let (all_forms, _) = forms::path_forms(operation);
     let render = forms::path_form(&operation.paths[m.path]).render;
     let form = all_forms
@@ -97,6 +127,18 @@ pub fn prepare(example: &RequestExample, schema: &Schema) -> Prepared {
     }))
 }
 
+/// `{"a": ..., "b": ...}` as `{a, b}`; other values as written, cut short.
+fn short(value: &Value) -> String {
+    match value {
+        Value::Object(map) if map.is_empty() => "an empty object".to_string(),
+        Value::Object(map) => {
+            let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+            format!("an object of {}", keys.join(", "))
+        }
+        other => other.to_string().chars().take(60).collect(),
+    }
+}
+
 /// How the request the operation's function built differs from the documented one, if it does.
 pub fn difference(
     example: &RequestExample,
@@ -138,16 +180,18 @@ pub fn difference(
         return (sent.trim() != example.body_text.trim())
             .then(|| "the content differs from the example's".to_string());
     }
+    let empty = |v: &Value| v.as_object().is_some_and(|o| o.is_empty());
     match &example.body {
+        // An empty object says nothing, as no body does.
+        Body::Json(documented) if body.is_null() && empty(documented) => None,
         Body::Json(_) if body.is_null() => {
             Some("sends no body, the example a JSON body".to_string())
         }
         Body::Json(documented) => {
             first_difference(documented, body, "$").map(|d| format!("the body differs: {d}"))
         }
-        // An empty object says nothing, as no body does (an action whose parameters are all
-        // optional, an update of nothing).
-        Body::Empty if !body.is_null() && *body != Value::Object(Default::default()) => {
+        // (An action whose parameters are all optional, an update of nothing.)
+        Body::Empty if !body.is_null() && !empty(body) => {
             Some(format!("sends the body {body}, the example none"))
         }
         // A body that is not JSON is a doc defect its own check reports.

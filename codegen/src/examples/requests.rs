@@ -122,7 +122,7 @@ pub fn match_example(schema: &Schema, example: &RequestExample) -> Option<Matche
         .collect();
     candidates(true)
         .chain(candidates(false))
-        .find_map(|(i, o)| match_operation(o, &segments).map(|(p, values)| (i, p, values)))
+        .find_map(|(i, o)| match_operation(o, &segments, &query).map(|(p, values)| (i, p, values)))
         .map(|(operation, path, values)| Matched {
             operation,
             path,
@@ -132,12 +132,25 @@ pub fn match_example(schema: &Schema, example: &RequestExample) -> Option<Matche
         })
 }
 
-fn match_operation(o: &Operation, segments: &[UrlSegment]) -> Option<(usize, Vec<String>)> {
+/// The path of `o` the URL matches, with its values: its segments, and the query options its
+/// template requires (`calendarView?startDateTime={x}`) given.
+fn match_operation(
+    o: &Operation,
+    segments: &[UrlSegment],
+    query: &[(String, String)],
+) -> Option<(usize, Vec<String>)> {
     let function = o.kind == crate::schema::operations::OperationKind::Function;
-    o.paths
-        .iter()
-        .enumerate()
-        .find_map(|(i, p)| match_template(&p.template, segments, function).map(|v| (i, v)))
+    let required_given = |template: &Template| {
+        query_pairs(template.query.as_deref())
+            .iter()
+            .filter(|(_, value)| placeholder(value).is_some())
+            .all(|(name, _)| query.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)))
+    };
+    o.paths.iter().enumerate().find_map(|(i, p)| {
+        match_template(&p.template, segments, function)
+            .filter(|_| required_given(&p.template))
+            .map(|v| (i, v))
+    })
 }
 
 /// `cell(row=5,column='B')` -> `[("row", "5"), ("column", "B")]`.
