@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue "Speed": compile time of the generated whole-corpus crate against graph-rs-types
-# 0.1.0 from crates.io, in seconds per 1,000 types.
+# 0.1.0 from crates.io, in seconds per 1,000 types; and the crate with its operations against
+# the crate without (issue 18: at most 1.5x), with seconds and source bytes per operation.
 #
 #   scripts/compile-time.sh [--before REV]
 #
@@ -114,6 +115,22 @@ ours_cpu=$cpu
 echo "   $ours_types types ($ours_grep pub struct/enum lines), $ours_lines source lines"
 echo "   crate alone: ${ours_seconds} s wall, ${ours_cpu} s cpu, peak rustc ${peak_mib} MiB;" \
     "$warnings warning lines; load after: $load"
+
+# The same crate without its operations (default features: every area, not `operations`),
+# and what the operations cost: source bytes and seconds per operation.
+ops=$(sed -n 's/.* and \([0-9][0-9]*\) operations.*/\1/p' "$work/generate.txt" | head -n1)
+ops_bytes=$(find "$work/ours/src" -name '*.ops.rs' -print0 | xargs -0 cat | wc -c)
+time_crate "$work/ours" "$ours_name"
+echo "   without operations (default features): ${seconds} s wall, ${cpu} s cpu," \
+    "peak rustc ${peak_mib} MiB; load after: $load"
+awk -v w="$ours_seconds" -v wc="$ours_cpu" -v m="$seconds" -v mc="$cpu" -v n="${ops:-0}" -v b="$ops_bytes" 'BEGIN {
+    printf "   operations: %d, %d bytes of source (%.0f bytes per operation)\n", n, b, (n ? b / n : 0)
+    printf "   with / without operations: %.2fx wall", w / m
+    if (wc != "?" && mc != "?") printf ", %.2fx cpu", wc / mc
+    printf "; seconds per 1,000 operations: %.1f wall", (n ? (w - m) / n * 1000 : 0)
+    if (wc != "?" && mc != "?") printf ", %.1f cpu", (n ? (wc - mc) / n * 1000 : 0)
+    printf "\n"
+}'
 echo
 
 # One product area alone: the Teams types and the areas they need, no other feature.

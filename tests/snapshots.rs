@@ -1,6 +1,6 @@
-//! Snapshots of what each page of `docs-input/` becomes: the Rust emitted for the types it
-//! defines, and its part of the resolved model. A changed page shows up as a snapshot diff;
-//! review it with `cargo insta review`.
+//! Snapshots of what each page of `docs-input/` becomes: the Rust emitted for the types and
+//! operations it defines, and its part of the resolved model. A changed page shows up as a
+//! snapshot diff; review it with `cargo insta review`.
 //!
 //! Line numbers are left out (`beta/resources/x.md:40` is `beta/resources/x.md`, "line 50"
 //! is "line _"): an edit that only moves lines changes no snapshot, and a diff shows what the
@@ -37,10 +37,12 @@ fn snapshots(dir: &std::path::Path) -> Vec<(String, Value, Option<String>)> {
         let types: Vec<usize> = (0..schema.types.len())
             .filter(|&i| schema.types[i].source.file == page.path)
             .collect();
-        let operations: Vec<_> = schema
-            .operations
+        let operation_indices: Vec<usize> = (0..schema.operations.len())
+            .filter(|&i| schema.operations[i].source.file == page.path)
+            .collect();
+        let operations: Vec<_> = operation_indices
             .iter()
-            .filter(|o| o.source.file == page.path)
+            .map(|&i| &schema.operations[i])
             .collect();
         let mut model = json!({
             "types": types.iter().map(|&i| &schema.types[i]).collect::<Vec<_>>(),
@@ -48,12 +50,12 @@ fn snapshots(dir: &std::path::Path) -> Vec<(String, Value, Option<String>)> {
             "diagnostics": schema.diagnostics.iter().filter(|d| d.source.file == page.path).collect::<Vec<_>>(),
         });
         redact(&mut model);
-        let rust = (!types.is_empty()).then(|| {
-            let rust: String = types
+        let rust = (!types.is_empty() || !operation_indices.is_empty()).then(|| {
+            let types = types.iter().map(|&i| emitter.type_source(schema.id(i)));
+            let operations = operation_indices
                 .iter()
-                .map(|&i| emitter.type_source(schema.id(i)))
-                .collect::<Vec<_>>()
-                .join("\n");
+                .map(|&i| emitter.operation_source(i));
+            let rust: String = types.chain(operations).collect::<Vec<_>>().join("\n");
             without_lines(&rust)
         });
         out.push((slug, model, rust));

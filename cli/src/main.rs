@@ -78,10 +78,11 @@ enum Command {
         /// modules for a build script.
         #[arg(long = "crate", value_name = "NAME")]
         crate_name: Option<String>,
-        /// Generate only this type and the types it needs (repeatable):
-        /// `microsoft.graph.teamsAsyncOperation`, or `beta:microsoft.graph.teamsAsyncOperation`.
-        /// A name that names no type fails, suggesting the names meant.
-        #[arg(long, value_name = "TYPE")]
+        /// Generate only this type or operation and the types it needs, with the operations
+        /// those types serve (repeatable): `microsoft.graph.teamsAsyncOperation`,
+        /// `beta:microsoft.graph.teamsAsyncOperation`, `teamsAsyncOperationGet`. A name that
+        /// names neither fails, suggesting the names meant.
+        #[arg(long, value_name = "NAME")]
         only: Vec<String>,
         /// Which diagnostics to list (on stderr, one a line): `errors`, `warnings` (and
         /// errors), `all`, or `none`; the rest are counted. `check` shows them with their
@@ -332,12 +333,13 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             let mut stdout = std::io::stdout().lock();
             writeln!(
                 stdout,
-                "read {} pages; generated {} ({} entity, {} complex, {} enum) into {}",
+                "read {} pages; generated {} ({} entity, {} complex, {} enum) and {} into {}",
                 report.pages_read,
                 plural(report.schema.types.len(), "type"),
                 count(TypeKind::Entity),
                 count(TypeKind::Complex),
                 count(TypeKind::Enum),
+                plural(report.schema.operations.len(), "operation"),
                 out.display()
             )?;
             writeln!(

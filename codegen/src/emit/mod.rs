@@ -182,6 +182,23 @@ impl<'s> Emitter<'s> {
         tables.fill(&format(tokens))
     }
 
+    /// The Rust of one operation (index into `Schema::operations`): its function, and the
+    /// enum of its paths when it takes one.
+    pub fn operation_source(&self, operation: usize) -> String {
+        let mut tables = Tables::default();
+        let tokens = self.operations_context().emit_one(operation, &mut tables);
+        tables.fill(&format(tokens))
+    }
+
+    fn operations_context(&self) -> operations::OperationsContext<'_> {
+        operations::OperationsContext {
+            schema: self.schema,
+            names: &self.names,
+            polymorphic: &self.polymorphic,
+            features: self.features.as_ref().map(|f| f.of_type.as_slice()),
+        }
+    }
+
     /// The Rust path of a type from the root of the generated modules: `beta::TeamsAsyncOperation`.
     pub fn rust_path(&self, id: &TypeId) -> String {
         let (module, name) = &self.names.items[id.index()];
@@ -236,12 +253,7 @@ impl<'s> Emitter<'s> {
             .collect();
         versions.sort_unstable();
         versions.dedup();
-        let context = operations::OperationsContext {
-            schema: self.schema,
-            names: &self.names,
-            polymorphic: &self.polymorphic,
-            features: self.features.as_ref().map(|f| f.of_type.as_slice()),
-        };
+        let context = self.operations_context();
         for version in versions {
             let module = vec![version_module(version), operations::MODULE.to_string()];
             let mut tables = Tables::default();

@@ -56,6 +56,23 @@ impl OperationsContext<'_> {
         }
     }
 
+    /// The function of operation `index` alone, with the enum of its paths when it takes one
+    /// (for snapshots and `generate --show`).
+    pub fn emit_one(&self, index: usize, tables: &mut Tables) -> TokenStream {
+        let version = &self.schema.operations[index].version;
+        let plan = plan::plan(self.schema, version);
+        let module = Self::module(version);
+        let Some(f) = plan.functions.iter().find(|f| f.index == index) else {
+            return TokenStream::new();
+        };
+        let function = self.function(&module, f, &plan);
+        let path = match f.path {
+            PathArguments::Shared(at) => self.path_enum(&plan.paths[at], tables),
+            PathArguments::Values(_) => TokenStream::new(),
+        };
+        quote!(#function #path)
+    }
+
     /// Where the `ops` module of `version` is.
     pub fn module(version: &str) -> Vec<String> {
         vec![super::version_module(version), MODULE.to_string()]
