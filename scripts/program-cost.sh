@@ -4,7 +4,7 @@
 # 16 roots) and over graph-rs-types 0.1.0 (plain serde derive, the same roots), release and
 # debug, side by side in one run, with ratios ours/theirs.
 #
-#   scripts/program-cost.sh [--profile] [--keep DIR]
+#   scripts/program-cost.sh [--before REV] [--profile] [--keep DIR]
 #
 # Timed: the models crate plus the program, after their dependencies (serde, chrono, ...):
 # everything is built once, then `cargo clean -p MODELS -p program` and the rebuild is timed;
@@ -17,7 +17,12 @@
 # install cargo-llvm-lines` if missing), the lines whose function names a generated type,
 # per type; and, with nightly, the slowest passes of `-Z time-passes` on the program and the
 # largest generated types of `-Z print-type-sizes`.
+# --before REV also measures, in the same run, the program over the crate an earlier commit
+# generates, with that commit's runtime (its CLI built in a worktree under
+# target/program-cost/), so a change is measured against what it replaced under the same load.
 # --keep DIR writes the packages into DIR and keeps them (default: a temporary directory).
+# The generated package depends on a copy of runtime/ taken at the start, so editing the
+# runtime while the script runs changes nothing measured.
 #
 # Heavy (a few minutes, a few GiB): run it as `flock /tmp/heavy-build.lock scripts/program-cost.sh`.
 # Corpus: $GRAPH_DOCS_CORPUS, default ../shared/graph-docs/api-reference beside the workspace.
@@ -26,11 +31,13 @@ cd "$(dirname "$0")/.."
 
 profile=""
 keep=""
+before=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --profile) profile=1; shift ;;
+        --before) before="${2:?--before takes a commit}"; shift 2 ;;
         --keep) keep="${2:?--keep takes a directory}"; shift 2 ;;
-        -h|--help) sed -n '2,23p' scripts/program-cost.sh; exit 0 ;;
+        -h|--help) sed -n '2,29p' scripts/program-cost.sh; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -151,18 +158,41 @@ measure() {
         >>"$work/figures.txt"
 }
 
+only=()
+for pair in $roots; do only+=(--only "v1.0:microsoft.graph.${pair%%:*}"); done
+
+# generate CLI RUNTIME OUT: the models package of the 16 roots
+generate() {
+    rm -rf "$3"
+    "$1" generate "$corpus" --out "$3" --crate program-models "${only[@]}" --runtime-path "$2" \
+        --show none >"$work/generate.txt"
+    grep -E '^read ' "$work/generate.txt" | sed 's/^/   /'
+}
+
 # (i) ours: the 16 roots through the CLI into a package, and the program over it
 echo "== ours: generate --only, 16 roots (v1.0)"
 cargo build --quiet --release -p graph-docs-codegen-cli
 cli="${CARGO_TARGET_DIR:-target}/release/graph-docs-codegen"
-only=()
-for pair in $roots; do only+=(--only "v1.0:microsoft.graph.${pair%%:*}"); done
-rm -rf "$work/ours-models"
-"$cli" generate "$corpus" --out "$work/ours-models" --crate program-models "${only[@]}" \
-    --show none >"$work/generate.txt"
-grep -E '^read ' "$work/generate.txt" | sed 's/^/   /'
+rm -rf "$work/runtime"
+cp -r runtime "$work/runtime"
+generate "$cli" "$work/runtime" "$work/ours-models"
 ours_structs=$(grep -cE '^\s*pub struct ' "$work/ours-models/src/v1_0.rs" || true)
 write_program "$work/ours" "program-models = { path = \"$work/ours-models\" }" "program_models::v1_0"
+sides="ours theirs"
+
+# (i b) the same through an earlier commit's CLI and runtime
+if [ -n "$before" ]; then
+    before_sha=$(git rev-parse --short "$before")
+    echo "== before ($before_sha): generate --only, 16 roots (v1.0)"
+    tree="$PWD/target/program-cost/tree-$before_sha"
+    [ -d "$tree" ] || git worktree add --quiet --detach "$tree" "$before_sha"
+    before_target="$PWD/target/program-cost/target-$before_sha"
+    (cd "$tree" && CARGO_TARGET_DIR="$before_target" cargo build --quiet --release -p graph-docs-codegen-cli)
+    generate "$before_target/release/graph-docs-codegen" "$tree/runtime" "$work/before-models"
+    write_program "$work/before" "program-models = { path = \"$work/before-models\" }" "program_models::v1_0"
+    sides="before ours theirs"
+fi
+
 # theirs: graph-rs-types 0.1.0 from crates.io
 write_program "$work/theirs" 'graph-rs-types = "=0.1.0"' "graph_rs_types::entitytypes"
 : >"$work/figures.txt"
@@ -170,21 +200,24 @@ echo
 
 echo "== builds (ours: $ours_structs structs in the models crate; theirs: graph-rs-types, 602 structs)"
 for prof in release debug; do
-    measure ours "$work/ours" program-models "$prof"
-    measure theirs "$work/theirs" graph-rs-types "$prof"
+    for side in $sides; do
+        models=$([ "$side" = theirs ] && echo graph-rs-types || echo program-models)
+        measure "$side" "$work/$side" "$models" "$prof"
+    done
 done
 echo
-echo "== ratios ours / theirs"
-awk '
+echo "== ratios to theirs (graph-rs-types)"
+awk -v sides="$sides" '
     { side = $1; prof = $2; for (i = 3; i <= NF; i++) { split($i, kv, "="); f[side, prof, kv[1]] = kv[2] } }
     END {
         n = split("release debug", profs, " ")
-        for (p = 1; p <= n; p++) {
-            q = profs[p]
-            printf "   %-7s models+program %.2fx wall, %.2fx cpu | program alone %.2fx wall, %.2fx cpu | binary %.2fx, .text %.2fx\n", q,
-                f["ours", q, "both_wall"] / f["theirs", q, "both_wall"], f["ours", q, "both_cpu"] / f["theirs", q, "both_cpu"],
-                f["ours", q, "prog_wall"] / f["theirs", q, "prog_wall"], f["ours", q, "prog_cpu"] / f["theirs", q, "prog_cpu"],
-                f["ours", q, "bytes"] / f["theirs", q, "bytes"], f["ours", q, "text"] / f["theirs", q, "text"]
+        m = split(sides, ss, " ")
+        for (p = 1; p <= n; p++) for (k = 1; k < m; k++) {
+            q = profs[p]; s = ss[k]
+            printf "   %-7s %-6s models+program %.2fx wall, %.2fx cpu | program alone %.2fx wall, %.2fx cpu | binary %.2fx, .text %.2fx\n", q, s,
+                f[s, q, "both_wall"] / f["theirs", q, "both_wall"], f[s, q, "both_cpu"] / f["theirs", q, "both_cpu"],
+                f[s, q, "prog_wall"] / f["theirs", q, "prog_wall"], f[s, q, "prog_cpu"] / f["theirs", q, "prog_cpu"],
+                f[s, q, "bytes"] / f["theirs", q, "bytes"], f[s, q, "text"] / f["theirs", q, "text"]
         }
     }' "$work/figures.txt"
 echo "   (targets of issue 21: release <= 0.6x wall and cpu, debug <= 0.5x, binary <= 1.2x)"
@@ -200,12 +233,12 @@ echo "== profile: cargo llvm-lines, release program (LLVM IR lines before optimi
 if ! cargo llvm-lines --version >/dev/null 2>&1; then
     cargo install --quiet --locked cargo-llvm-lines
 fi
-for side in ours theirs; do
+for side in $sides; do
     dir="$work/$side"
     export CARGO_TARGET_DIR="$dir/target-lines"
     (cd "$dir" && cargo llvm-lines --release --bin program 2>>"$dir/build.log") >"$work/lines-$side.txt"
     unset CARGO_TARGET_DIR
-    models=$([ "$side" = ours ] && echo program_models || echo graph_rs_types)
+    models=$([ "$side" = theirs ] && echo graph_rs_types || echo program_models)
     echo "-- $side: $(sed -n 's/^ *\([0-9]*\).*(TOTAL).*/\1/p' "$work/lines-$side.txt") lines; top 12:"
     sed -n '3,14p' "$work/lines-$side.txt" | sed 's/^/   /'
     # Lines and copies of the functions that name a generated type, per type named.
@@ -220,7 +253,7 @@ done
 if cargo +nightly -V >/dev/null 2>&1; then
     echo
     echo "== profile: -Z time-passes on the release program (nightly), slowest passes"
-    for side in ours theirs; do
+    for side in $sides; do
         dir="$work/$side"
         export CARGO_TARGET_DIR="$dir/target-nightly"
         in_dir "$dir" cargo +nightly build --quiet --release
@@ -236,7 +269,8 @@ if cargo +nightly -V >/dev/null 2>&1; then
     dir="$work/ours"
     export CARGO_TARGET_DIR="$dir/target-nightly"
     (cd "$dir" && cargo +nightly rustc --quiet --release --bin program -- -Z print-type-sizes 2>&1) |
-        grep -E '^print-type-size type: `program_models::' | sort -t: -k3 -rn | head -n 10 | sed 's/^/   /' || true
+        sed -n 's/^print-type-size type: `\(program_models::[^`]*\)`: \([0-9]*\) bytes.*/\2 \1/p' |
+        sort -rn | head -n 10 | sed 's/^/   /' || true
     unset CARGO_TARGET_DIR
 fi
 load_note "at end"
