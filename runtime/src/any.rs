@@ -21,7 +21,12 @@ use crate::read::{expect, Got, Outcome, Want};
 use crate::Model;
 
 /// A generated `Any*` enum: its table.
-pub trait AnyModel: Sized + 'static {
+///
+/// # Safety
+/// `any_table` describes `Self`: made by `AnyTable::new::<Self>`, each variant made by
+/// [`make_variant`] with the constructor of one of `Self`'s variants, as
+/// [`any_model!`](crate::any_model) makes it.
+pub unsafe trait AnyModel: Sized + 'static {
     fn any_table() -> &'static AnyTable;
 }
 
@@ -305,7 +310,8 @@ macro_rules! any_model {
     ($t:ident = $qualified:literal, $base:ident {
         $( $(#[$attr:meta])* $variant:ident = $wire:literal, )*
     }) => {
-        impl $crate::AnyModel for $t {
+        // SAFETY: each variant is made by its own constructor.
+        unsafe impl $crate::AnyModel for $t {
             fn any_table() -> &'static $crate::AnyTable {
                 static TABLE: $crate::AnyTable = $crate::AnyTable::new::<$t>(
                     ::std::concat!("a ", $qualified, " object or one of a derived type"),

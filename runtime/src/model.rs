@@ -11,6 +11,7 @@
 //! `unfit_properties`), then `additional_properties`.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::mem::MaybeUninit;
 use std::sync::OnceLock;
 
@@ -26,7 +27,11 @@ use crate::{Field, Key, Unfit, UnfitProperties};
 pub type AdditionalProperties = serde_json::Map<String, serde_json::Value>;
 
 /// A generated struct: its table.
-pub trait Model: Default + 'static {
+///
+/// # Safety
+/// `table` describes `Self`: it is made by `ModelTable::new::<Self>`, with the offsets of
+/// `Self`'s fields and the kinds of their types, as [`model!`](crate::model) makes it.
+pub unsafe trait Model: Default + 'static {
     fn table() -> &'static ModelTable;
 }
 
@@ -145,7 +150,7 @@ pub struct Kind {
     read: for<'a, 'de> unsafe fn(*mut (), Source<'a, 'de>) -> Result<Option<Kept>, Error>,
     write:
         unsafe fn(*const (), &'static str, &UnfitProperties, &mut dyn MapOut) -> Result<(), Error>,
-    view: for<'a> unsafe fn(&'a ()) -> View<'a>,
+    view: for<'a> unsafe fn(*const (), PhantomData<&'a ()>) -> View<'a>,
 }
 
 /// A field as `Debug` shows it.
@@ -232,18 +237,47 @@ unsafe fn write_field<T: Wire + PartialEq>(
 ) -> Result<(), Error> {
     match &*slot.cast::<Field<T>>() {
         Field::Absent => Ok(()),
-        Field::Null => map.entry(wire, &mut |out| out.null()),
-        Field::Value(value) if unfit_properties.holds_nothing() => {
+        Field::Value(value)
+            if unfit_properties.holds_nothing()
+                || !unfit_properties
+                    .as_sent(wire)
+                    .is_some_and(|sent| still_as_sent(sent, value)) =>
+        {
             map.entry(wire, &mut |out| value.write_wire(out))
         }
-        Field::Value(value) => match unfit_properties.as_sent(wire) {
-            Some(sent) if still_as_sent(sent, value) => map.entry(wire, &mut |out| out.json(sent)),
-            _ => map.entry(wire, &mut |out| value.write_wire(out)),
-        },
-        Field::Unfit => match unfit_properties.get(wire) {
-            Some(unfit) => map.entry(wire, &mut |out| out.unfit(unfit)),
-            None => Ok(()),
-        },
+        // What does not depend on the field's type is written out of line, once.
+        Field::Value(_) => write_as_sent(wire, unfit_properties, map),
+        Field::Null => write_null(wire, map),
+        Field::Unfit => write_unfit(wire, unfit_properties, map),
+    }
+}
+
+/// A value written as it was sent: the text kept for `wire`.
+fn write_as_sent(
+    wire: &'static str,
+    unfit_properties: &UnfitProperties,
+    map: &mut dyn MapOut,
+) -> Result<(), Error> {
+    match unfit_properties.as_sent(wire) {
+        Some(sent) => map.entry(wire, &mut |out| out.json(sent)),
+        None => Ok(()),
+    }
+}
+
+fn write_null(wire: &'static str, map: &mut dyn MapOut) -> Result<(), Error> {
+    map.entry(wire, &mut |out| out.null())
+}
+
+/// An unfit value, from `unfit_properties`; nothing when it holds none for `wire` (a
+/// `Field::Unfit` set by hand).
+fn write_unfit(
+    wire: &'static str,
+    unfit_properties: &UnfitProperties,
+    map: &mut dyn MapOut,
+) -> Result<(), Error> {
+    match unfit_properties.get(wire) {
+        Some(unfit) => map.entry(wire, &mut |out| out.unfit(unfit)),
+        None => Ok(()),
     }
 }
 
@@ -256,8 +290,12 @@ fn still_as_sent<T: Wire + PartialEq>(sent: &Value, value: &T) -> bool {
 
 /// # Safety
 /// `slot` holds a `Field<T>`.
-unsafe fn view_field<T: fmt::Debug + 'static>(slot: &()) -> View<'_> {
-    match &*(slot as *const ()).cast::<Field<T>>() {
+/// `slot` holds a `Field<T>` that lives for `'a`.
+unsafe fn view_field<'a, T: fmt::Debug + 'static>(
+    slot: *const (),
+    _: PhantomData<&'a ()>,
+) -> View<'a> {
+    match &*slot.cast::<Field<T>>() {
         Field::Absent => View::Absent,
         Field::Null => View::Null,
         Field::Value(value) => View::Value(value),
@@ -537,7 +575,7 @@ unsafe fn debug_at(
     for prop in table.props {
         // `r#type` prints as `type`, as a derived `Debug` prints it.
         let name = prop.field.strip_prefix("r#").unwrap_or(prop.field);
-        match (prop.kind.view)(&*base.add(prop.offset).cast::<()>()) {
+        match (prop.kind.view)(base.add(prop.offset).cast(), PhantomData) {
             View::Absent => absent = true,
             View::Null => {
                 out.field(name, &format_args!("Null"));
@@ -599,7 +637,8 @@ macro_rules! model {
     ($t:ident = $qualified:literal {
         $( $(#[$attr:meta])* $field:ident: $wire:literal, )*
     }) => {
-        impl $crate::Model for $t {
+        // SAFETY: the table is made from the fields themselves (offsets and kinds).
+        unsafe impl $crate::Model for $t {
             fn table() -> &'static $crate::ModelTable {
                 static TABLE: $crate::ModelTable = $crate::ModelTable::new::<$t>(
                     $qualified,
