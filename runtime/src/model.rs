@@ -46,7 +46,7 @@ pub struct ModelTable {
     drop: unsafe fn(*mut ()),
     additional: usize,
     unfit: usize,
-    /// The properties' indexes in the order of their wire names, made on first use.
+    /// The properties' indexes by the hash of their wire names, made on first use.
     by_wire: OnceLock<Box<[u16]>>,
 }
 
@@ -86,7 +86,7 @@ impl ModelTable {
         additional: usize,
         unfit: usize,
     ) -> Self {
-        assert!(props.len() <= u16::MAX as usize, "too many properties");
+        assert!(props.len() < u16::MAX as usize, "too many properties");
         ModelTable {
             qualified,
             expecting,
@@ -114,22 +114,67 @@ impl ModelTable {
     }
 
     /// The property of wire name `wire`: `hint` first (the one after the last one read, as
-    /// properties mostly come in the order of the table), then by its name.
+    /// properties mostly come in the order of the table), then through a hash table of the
+    /// wire names, made on first use.
     #[inline]
     fn find(&self, wire: &str, hint: usize) -> Option<usize> {
         if self.props.get(hint).is_some_and(|p| p.wire == wire) {
             return Some(hint);
         }
-        let by_wire = self.by_wire.get_or_init(|| {
-            let mut order: Vec<u16> = (0..self.props.len() as u16).collect();
-            order.sort_unstable_by_key(|&i| self.props[usize::from(i)].wire);
-            order.into_boxed_slice()
-        });
-        by_wire
-            .binary_search_by(|&i| self.props[usize::from(i)].wire.cmp(wire))
-            .ok()
-            .map(|at| usize::from(by_wire[at]))
+        let slots = self.by_wire.get_or_init(|| self.hash_table());
+        let mask = slots.len() - 1;
+        let mut at = hash(wire.as_bytes()) & mask;
+        loop {
+            let i = usize::from(slots[at]);
+            if i == usize::from(EMPTY) {
+                return None;
+            }
+            if self.props[i].wire == wire {
+                return Some(i);
+            }
+            at = (at + 1) & mask;
+        }
     }
+
+    /// Open addressing, at most half full: the index of each property at the hash of its
+    /// wire name, or the next free slot.
+    #[cold]
+    fn hash_table(&self) -> Box<[u16]> {
+        let mut slots = vec![EMPTY; (self.props.len() * 2).next_power_of_two().max(2)];
+        let mask = slots.len() - 1;
+        for (i, prop) in self.props.iter().enumerate() {
+            let mut at = hash(prop.wire.as_bytes()) & mask;
+            while slots[at] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u16;
+        }
+        slots.into_boxed_slice()
+    }
+}
+
+/// A free slot of a table's hash table.
+const EMPTY: u16 = u16::MAX;
+
+/// A fast hash of a short key: its length and its first and last eight bytes (wire names are
+/// a few dozen bytes, and differ in their length, start or end; the rare others only probe
+/// further). The table is private, so no resistance to chosen keys is needed.
+#[inline]
+fn hash(bytes: &[u8]) -> usize {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let n = bytes.len();
+    let (first, last) = if n >= 8 {
+        let word =
+            |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        (word(0), word(n - 8))
+    } else {
+        let mut padded = [0u8; 8];
+        padded[..n].copy_from_slice(bytes);
+        (u64::from_le_bytes(padded), 0)
+    };
+    let h = (first ^ (n as u64).rotate_left(56)).wrapping_mul(K) ^ last.rotate_left(29);
+    let h = h.wrapping_mul(K);
+    (h ^ (h >> 29)) as usize
 }
 
 /// # Safety
