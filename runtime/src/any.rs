@@ -10,7 +10,9 @@
 //! A variant's type is reached through the table only when an `@odata.type` names it: a
 //! program whose payloads name few types runs the reading of those alone, and compiles none.
 
+use std::collections::HashMap;
 use std::mem::MaybeUninit;
+use std::sync::OnceLock;
 
 use serde::Deserializer;
 use serde_json::Value;
@@ -36,6 +38,8 @@ pub struct AnyTable {
     expecting: &'static str,
     variants: &'static [Variant],
     drop: unsafe fn(*mut ()),
+    /// The derived variants by their `@odata.type` in lower case, made on first use.
+    by_name: OnceLock<HashMap<Box<str>, usize>>,
 }
 
 /// How a variant is made: writes the enum holding a new default struct, and gives where that
@@ -63,14 +67,29 @@ impl AnyTable {
             expecting,
             variants,
             drop: drop_value::<A>,
+            by_name: OnceLock::new(),
         }
     }
 
-    /// The derived variant an `@odata.type` names, if any.
+    /// The derived variant an `@odata.type` names, in any case, with or without `#`, if any:
+    /// looked up by name (`AnyEntity` has a variant per entity of the crate).
     fn derived(&self, odata_type: &Value) -> Option<&Variant> {
-        self.variants[1..]
-            .iter()
-            .find(|v| names_type(odata_type, v.wire))
+        let name = odata_type.as_str()?.trim_start_matches('#');
+        let by_name = self.by_name.get_or_init(|| {
+            let mut by_name = HashMap::with_capacity(self.variants.len());
+            for (i, variant) in self.variants.iter().enumerate().skip(1) {
+                by_name
+                    .entry(variant.wire.to_ascii_lowercase().into_boxed_str())
+                    .or_insert(i);
+            }
+            by_name
+        });
+        let at = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            by_name.get(name.to_ascii_lowercase().as_str())
+        } else {
+            by_name.get(name)
+        };
+        at.map(|&i| &self.variants[i])
     }
 }
 
