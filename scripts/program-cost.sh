@@ -175,6 +175,11 @@ cargo build --quiet --release -p graph-docs-codegen-cli
 cli="${CARGO_TARGET_DIR:-target}/release/graph-docs-codegen"
 rm -rf "$work/runtime"
 cp -r runtime "$work/runtime"
+# The copy is outside the workspace: give it the fields it inherits from the workspace.
+for field in edition license rust-version; do
+    value=$(sed -n "/^\[workspace.package\]/,/^\[/ s/^$field = \(.*\)/\1/p" Cargo.toml)
+    sed -i "s/^$field.workspace = true/$field = $value/" "$work/runtime/Cargo.toml"
+done
 generate "$cli" "$work/runtime" "$work/ours-models"
 ours_structs=$(grep -cE '^\s*pub struct ' "$work/ours-models/src/v1_0.rs" || true)
 write_program "$work/ours" "program-models = { path = \"$work/ours-models\" }" "program_models::v1_0"
