@@ -295,6 +295,13 @@ pub fn request_lines(
                             format!("request line {written:?} {note}; read as {} {path}", method.as_str()),
                         ));
                     }
+                    for how in path::mended(&path) {
+                        diagnostics.push(Diagnostic::note(
+                            "request-line-form",
+                            at.clone(),
+                            format!("request line {written:?} {how}"),
+                        ));
+                    }
                     let filled = path::filled_in(&path);
                     if !filled.is_empty() {
                         diagnostics.push(Diagnostic::warning(
@@ -330,10 +337,16 @@ pub fn request_lines(
                 at,
                 format!("{written:?} between request lines joins alternatives; it is no request"),
             )),
-            Err(LineKind::Unknown) => diagnostics.push(Diagnostic::warning(
+            // A word in capitals first (`GETS /users`, `OPTIONS /x`) means a request line.
+            Err(LineKind::Unknown) if starts_like_a_method(written) => diagnostics.push(Diagnostic::warning(
                 "request-line-unread",
                 at,
                 format!("{written:?} in the request block is no request line; expected a method and a path, e.g. GET /users/{{id}}"),
+            )),
+            Err(LineKind::Unknown) => diagnostics.push(Diagnostic::warning(
+                "request-block-text",
+                at,
+                format!("{written:?} in the request block is neither a request line nor a header (a body, code or prose); not read"),
             )),
         }
     }
@@ -401,6 +414,14 @@ fn request_line(written: &str) -> Result<(Method, String, Option<&'static str>),
     Ok((method, path, note))
 }
 
+/// `GETS /users`: a word of capitals, then a path or a URL.
+fn starts_like_a_method(line: &str) -> bool {
+    let (first, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    first.len() >= 3
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && (rest.trim_start().starts_with('/') || rest.trim_start().starts_with("http"))
+}
+
 /// `Prefer: odata.maxpagesize=2`, `workbook-session-id: {session-id}`.
 fn is_header(line: &str) -> bool {
     line.split_once(':').is_some_and(|(name, _)| {
@@ -463,7 +484,7 @@ mod tests {
     #[test]
     fn what_is_no_request_line_is_said() {
         let (lines, d) = read(
-            "or\nPrefer: odata.maxpagesize=2\nGET ** Entity URI for microsoft.x not found\nThe request:\n",
+            "or\nPrefer: odata.maxpagesize=2\nGET ** Entity URI for microsoft.x not found\nThe request:\nGETS /users\n{\"name\": \"x\"}\n",
         );
         assert!(lines.is_empty());
         let codes: Vec<(&str, usize)> = d.iter().map(|d| (d.code, d.source.line)).collect();
@@ -473,7 +494,9 @@ mod tests {
                 ("request-line-prose", 10),
                 ("request-line-header", 11),
                 ("request-line-unread", 12),
-                ("request-line-unread", 13)
+                ("request-block-text", 13),
+                ("request-line-unread", 14),
+                ("request-block-text", 15)
             ]
         );
     }
