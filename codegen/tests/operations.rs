@@ -1,0 +1,260 @@
+//! The reading of operations on a small hand-made page set (`fixtures/operations`), one API
+//! page per edge case: each request-line form, the odd lines that are diagnostics, each
+//! parameter-table header form, function parameters wherever a page puts them, and each rule
+//! that reads kinds, roots, parameters and responses from what the page says. Each test
+//! asserts the operation model (kind, method, paths and their walks, parameters, body,
+//! response) and the diagnostics at their lines.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use graph_docs_codegen::schema::operations::{Operation, OperationKind, ParameterPlace, Step};
+use graph_docs_codegen::schema::Schema;
+use graph_docs_codegen::Config;
+
+fn schema() -> &'static Schema {
+    static SCHEMA: OnceLock<Schema> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        Config::new()
+            .docs_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/operations"))
+            .check_examples(false)
+            .load()
+            .expect("fixture readable")
+            .schema
+    })
+}
+
+/// The operation read from `page` (`widget-get`) sent by `method`.
+fn op(page: &str, method: &str) -> &'static Operation {
+    let file = format!("v1.0/api/{page}.md");
+    schema()
+        .operations
+        .iter()
+        .find(|o| o.source.file == file && o.method.as_str() == method)
+        .unwrap_or_else(|| panic!("no {method} operation on {file}"))
+}
+
+/// Each path as written, whether its walk reached the end, and whether the page wrote it.
+fn paths(o: &Operation) -> Vec<(&str, bool, bool)> {
+    o.paths
+        .iter()
+        .map(|p| (p.written.as_str(), p.complete, p.implied))
+        .collect()
+}
+
+/// The kinds of the steps of the first path's walk.
+fn walk(o: &Operation) -> Vec<&'static str> {
+    o.paths[0]
+        .walk
+        .iter()
+        .map(|s| match s {
+            Step::Root { .. } => "root",
+            Step::Property { .. } => "property",
+            Step::Item { .. } => "item",
+            Step::Cast { .. } => "cast",
+            Step::Bound { .. } => "bound",
+            Step::Composed { .. } => "composed",
+            Step::Special => "special",
+        })
+        .collect()
+}
+
+/// Each parameter: name, type, collection, place.
+fn parameters(o: &Operation) -> Vec<(&str, &str, bool, ParameterPlace)> {
+    o.parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.ty.csdl_name(), p.collection, p.place))
+        .collect()
+}
+
+/// The response body: type and collection.
+fn response(o: &Operation) -> Option<(&str, bool)> {
+    o.response
+        .body
+        .as_ref()
+        .map(|b| (b.ty.csdl_name(), b.collection))
+}
+
+fn request_body(o: &Operation) -> Option<(&str, bool)> {
+    o.request_body
+        .as_ref()
+        .map(|b| (b.ty.csdl_name(), b.collection))
+}
+
+/// The diagnostics of `code` on `page`, by line, with their messages.
+fn at(code: &str, page: &str) -> Vec<(usize, &'static str)> {
+    let file = format!("v1.0/api/{page}.md");
+    schema()
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code && d.source.file == file)
+        .map(|d| (d.source.line, d.message.as_str()))
+        .collect()
+}
+
+fn lines(found: &[(usize, &str)]) -> Vec<usize> {
+    found.iter().map(|(l, _)| *l).collect()
+}
+
+#[test]
+fn each_request_line_form_is_read_and_walked_through_the_model() {
+    use OperationKind::*;
+    // `GET /widgets` returns a collection of widget: `/widgets` is an entity set. A query
+    // string is kept as written, and walks like its path.
+    let list = op("widget-list", "GET");
+    assert_eq!(list.kind, List);
+    assert_eq!(
+        paths(list),
+        [
+            ("GET /widgets", true, false),
+            ("GET /widgets?$top={n}", true, false)
+        ]
+    );
+    assert_eq!(
+        list.paths[1].template.query.as_deref(),
+        Some("$top={n}"),
+        "the query string"
+    );
+    assert_eq!(response(list), Some(("microsoft.graph.widget", true)));
+
+    // `{id}`: a key.
+    let get = op("widget-get", "GET");
+    assert_eq!((get.kind, walk(get)), (Read, vec!["root", "item"]));
+    assert_eq!(get.paths[0].template.placeholders(), ["id"]);
+
+    // `{id | userPrincipalName}`: either names the item; `/me` written beside it.
+    let user = op("user-get", "GET");
+    assert_eq!(
+        paths(user),
+        [
+            ("GET /users/{id | userPrincipalName}", true, false),
+            ("GET /me", true, false)
+        ]
+    );
+    assert_eq!(
+        user.paths[0].template.segments[1],
+        graph_docs_codegen::parse::path::Segment::Key {
+            params: vec!["id".into(), "userPrincipalName".into()]
+        }
+    );
+
+    // `{user-id}`, and the `/me` twin the page does not write: implied.
+    let widgets = op("user-list-widgets", "GET");
+    assert_eq!(
+        paths(widgets),
+        [
+            ("GET /users/{user-id}/widgets", true, false),
+            ("GET /me/widgets", true, true)
+        ]
+    );
+    assert_eq!(widgets.kind, List);
+
+    // A repeated `{id}`, named by position.
+    let part = op("widget-get-part", "GET");
+    assert_eq!(walk(part), ["root", "item", "property", "item"]);
+    assert_eq!(part.paths[0].template.placeholders(), ["id", "id"]);
+    assert_eq!(response(part), Some(("microsoft.graph.part", false)));
+
+    // `root:/{item-path}:`: an item by its path.
+    let item = op("driveitem-get", "GET");
+    assert_eq!(walk(item), ["root", "item", "property", "item"]);
+    assert_eq!(
+        item.paths[0].template.placeholders(),
+        ["drive-id", "item-path"]
+    );
+
+    // A function call segment `name(param={value})`: its argument is a path parameter.
+    let measure = op("widget-measure", "GET");
+    assert_eq!(
+        (measure.kind, walk(measure)),
+        (Function, vec!["root", "item", "bound"])
+    );
+    assert_eq!(
+        parameters(measure),
+        [("unit", "Edm.String", false, ParameterPlace::Path)]
+    );
+
+    // A cast.
+    let gadgets = op("widget-list-gadgets", "GET");
+    assert_eq!((gadgets.kind, walk(gadgets)), (List, vec!["root", "cast"]));
+    assert_eq!(response(gadgets), Some(("microsoft.graph.gadget", true)));
+
+    // `$value`, `$ref`, `$count`.
+    let content = op("widget-get-content", "GET");
+    assert_eq!(
+        (content.kind, walk(content)),
+        (ReadContent, vec!["root", "item", "special"])
+    );
+    assert_eq!(response(content), Some(("Edm.Stream", false)));
+    let reference = op("widget-post-parts", "POST");
+    assert_eq!(reference.kind, AddReference);
+    assert_eq!(walk(reference), ["root", "item", "property", "special"]);
+    let count = op("widget-count", "GET");
+    assert_eq!(
+        (count.kind, response(count)),
+        (Count, Some(("Edm.Int32", false)))
+    );
+}
+
+#[test]
+fn odd_request_lines_are_read_with_a_note_or_are_diagnostics_at_their_lines() {
+    let odd = op("widget-odd", "GET");
+    // No leading slash, a full host URL, no space after the method: read, each with a note.
+    assert_eq!(
+        paths(odd),
+        [
+            ("GET widgets/{id}", true, false),
+            (
+                "GET https://graph.microsoft.com/v1.0/widgets/{id}",
+                true,
+                false
+            ),
+            ("GET/widgets/{id}", true, false)
+        ]
+    );
+    let form = at("request-line-form", "widget-odd");
+    assert_eq!(lines(&form), [15, 16, 17]);
+    assert!(form[0].1.contains("no leading `/`"), "{form:?}");
+    assert!(form[1].1.contains("names the host"), "{form:?}");
+    assert!(form[2].1.contains("no space after the method"), "{form:?}");
+    // Prose instead of a path, and a request inside an HTML comment: not read, said.
+    assert_eq!(lines(&at("request-line-unread", "widget-odd")), [18]);
+    assert_eq!(lines(&at("request-line-commented", "widget-odd")), [22]);
+}
+
+#[test]
+fn each_parameter_table_header_form_is_read() {
+    let body = |name| (format!("microsoft.graph.{name}Body"), false);
+    // Parameter | Type | Description; "Required." in the description makes it required.
+    let paint = op("widget-paint", "POST");
+    assert_eq!(paint.kind, OperationKind::Action);
+    assert_eq!(
+        parameters(paint),
+        [
+            ("colour", "Edm.String", false, ParameterPlace::Body),
+            ("coats", "Edm.Int32", false, ParameterPlace::Body)
+        ]
+    );
+    assert_eq!(
+        paint
+            .parameters
+            .iter()
+            .map(|p| p.required)
+            .collect::<Vec<_>>(),
+        [false, true]
+    );
+    let (ty, c) = body("widgetPaint");
+    assert_eq!(request_body(paint), Some((ty.as_str(), c)));
+    assert_eq!(paint.response.status, Some(204));
+    assert_eq!(response(paint), None);
+    // Property | Type | Description.
+    assert_eq!(
+        parameters(op("widget-resize", "POST")),
+        [("factor", "Edm.Double", false, ParameterPlace::Body)]
+    );
+    // Name | Type | Description.
+    assert_eq!(
+        parameters(op("widget-rename", "POST")),
+        [("newName", "Edm.String", false, ParameterPlace::Body)]
+    );
+}
