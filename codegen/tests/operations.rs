@@ -258,3 +258,49 @@ fn each_parameter_table_header_form_is_read() {
         [("newName", "Edm.String", false, ParameterPlace::Body)]
     );
 }
+
+#[test]
+fn a_response_sentence_is_read_for_all_it_says() {
+    // "a Int32 in the response body", "a String collection in the response body": the EDM's
+    // names of primitives.
+    assert_eq!(
+        response(op("widget-weigh", "POST")),
+        Some(("Edm.Int32", false))
+    );
+    assert_eq!(
+        response(op("widget-getlabels", "GET")),
+        Some(("Edm.String", true))
+    );
+    // "a `true` value is returned in the response body".
+    assert_eq!(
+        response(op("widget-lock", "POST")),
+        Some(("Edm.Boolean", false))
+    );
+    // 202 Accepted with a Location header naming a part: no body, though the example's
+    // annotation names one; a note says why.
+    let archive = op("widget-archive", "POST");
+    assert_eq!(
+        (archive.response.status, response(archive)),
+        (Some(202), None)
+    );
+    assert_eq!(lines(&at("response-in-header", "widget-archive")), [24]);
+    // 201 Created with a Location header: the created widget is the body too.
+    assert_eq!(
+        response(op("widget-clone", "POST")),
+        Some(("microsoft.graph.widget", false))
+    );
+    assert!(at("response-in-header", "widget-clone").is_empty());
+    // "one of the following requested objects": one, of the type its example names.
+    let preferences = op("user-get-preferences", "GET");
+    assert_eq!(preferences.kind, OperationKind::Read);
+    assert_eq!(
+        response(preferences),
+        Some(("microsoft.graph.preferences", false))
+    );
+    // "the [parts](part.md)": the type's name in the plural is a collection, with a note.
+    assert_eq!(
+        response(op("widget-list-parts", "GET")),
+        Some(("microsoft.graph.part", true))
+    );
+    assert_eq!(lines(&at("response-plural", "widget-list-parts")), [24]);
+}

@@ -84,7 +84,8 @@ pub fn drafts(pages: &[Page]) -> Vec<Draft<'_>> {
             if several_methods {
                 name.push_str(method_word(method));
             }
-            let mut lines: Vec<Cow<'_, RequestLine>> = lines.into_iter().map(Cow::Borrowed).collect();
+            let mut lines: Vec<Cow<'_, RequestLine>> =
+                lines.into_iter().map(Cow::Borrowed).collect();
             let mut implied = vec![false; lines.len()];
             for twin in me_twins(&lines) {
                 lines.push(Cow::Owned(twin));
@@ -113,7 +114,9 @@ fn me_twins(lines: &[Cow<'_, RequestLine>]) -> Vec<RequestLine> {
     let mut out: Vec<RequestLine> = Vec::new();
     for line in lines {
         let segments = &line.template.segments;
-        let (Some(Segment::Name { name }), Some(Segment::Key { .. })) = (segments.first(), segments.get(1)) else {
+        let (Some(Segment::Name { name }), Some(Segment::Key { .. })) =
+            (segments.first(), segments.get(1))
+        else {
             continue;
         };
         if !name.eq_ignore_ascii_case("users") {
@@ -127,7 +130,10 @@ fn me_twins(lines: &[Cow<'_, RequestLine>]) -> Vec<RequestLine> {
             .iter()
             .map(|l| &l.template.segments)
             .chain(out.iter().map(|l| &l.template.segments))
-            .any(|s| s.len() == twin_segments.len() && s.iter().zip(&twin_segments).all(|(a, b)| same(a, b)));
+            .any(|s| {
+                s.len() == twin_segments.len()
+                    && s.iter().zip(&twin_segments).all(|(a, b)| same(a, b))
+            });
         if exists {
             continue;
         }

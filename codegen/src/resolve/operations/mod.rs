@@ -42,7 +42,10 @@ pub fn resolve(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Operation> {
     let drafts = drafts::drafts(pages);
-    let responses: Vec<Response> = drafts.iter().map(|d| response::read(d, index)).collect();
+    let responses: Vec<Response> = drafts
+        .iter()
+        .map(|d| response::read(d, index, diagnostics))
+        .collect();
     let roots = roots::collect(&drafts, &responses, pages, types, index, diagnostics);
     let ends_bound: Vec<bool> = drafts
         .iter()

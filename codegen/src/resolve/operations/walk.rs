@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::super::entities::ENTITY;
 use crate::parse::path::{Segment, Template};
 use crate::schema::operations::Step;
-use super::super::entities::ENTITY;
 use crate::schema::{TypeDef, TypeId, TypeKind, TypeRef};
 
 /// The first segment of a path: what it is, by version and lowercase name.
