@@ -304,3 +304,102 @@ fn a_response_sentence_is_read_for_all_it_says() {
     );
     assert_eq!(lines(&at("response-plural", "widget-list-parts")), [24]);
 }
+
+#[test]
+fn parameters_are_read_wherever_the_page_puts_them() {
+    use ParameterPlace::*;
+    // Name | Value | Description: the Value column holds the types.
+    let tag = op("widget-tag", "POST");
+    assert_eq!(
+        parameters(tag),
+        [
+            ("tag", "Edm.String", false, Body),
+            ("target", "microsoft.graph.part", false, Body)
+        ]
+    );
+    assert_eq!(
+        request_body(tag),
+        Some(("microsoft.graph.widgetTagBody", false))
+    );
+    // A table without types is said, at its line; nothing is guessed.
+    assert!(op("widget-polish", "POST").parameters.is_empty());
+    assert_eq!(lines(&at("parameter-table-untyped", "widget-polish")), [22]);
+    // A "## Parameters" section of an action: its body.
+    assert_eq!(
+        parameters(op("widget-upload", "POST")),
+        [
+            ("item", "microsoft.graph.part", false, Body),
+            ("deferCommit", "Edm.Boolean", false, Body)
+        ]
+    );
+    // The Request body table of a GET function: in the call's parentheses.
+    let compare = op("widget-compare", "GET");
+    assert_eq!(compare.kind, OperationKind::Function);
+    assert_eq!(
+        parameters(compare),
+        [("otherWidget", "Edm.String", false, Path)]
+    );
+    // A Function parameters table of a page that POSTs a call: the call's arguments, so no
+    // body.
+    let stretch = op("widget-stretch", "POST");
+    assert_eq!(
+        parameters(stretch),
+        [
+            ("rows", "Edm.Int32", false, Path),
+            ("columns", "Edm.Int32", false, Path)
+        ]
+    );
+    assert_eq!(request_body(stretch), None);
+    // A Path parameters table of a function its request line does not call: its parameters
+    // go in the call (as the example writes `cell(row=5,column=6)`); the key `id` is the
+    // path's, no parameter.
+    assert_eq!(
+        parameters(op("widget-cell", "GET")),
+        [
+            ("row", "Edm.Int32", false, Path),
+            ("column", "Edm.Int32", false, Path)
+        ]
+    );
+    // A named argument no table documents: a parameter, typed by its quoted value, said.
+    let range = op("widget-range", "GET");
+    assert_eq!(parameters(range), [("address", "Edm.String", false, Path)]);
+    assert_eq!(lines(&at("parameter-from-call", "widget-range")), [15]);
+}
+
+#[test]
+fn query_options_are_no_parameters() {
+    // `$deltatoken` and `$skiptoken` are OData's query options; `since`, passed in the request
+    // line's query string and not by the call, is one of the path's. `token`, which the page
+    // shows nowhere, goes in the call; `pageSize`, which the example passes in the query
+    // string, goes there.
+    let delta = op("widget-delta", "GET");
+    assert_eq!(delta.kind, OperationKind::Function);
+    assert_eq!(
+        parameters(delta),
+        [
+            ("token", "Edm.String", false, ParameterPlace::Path),
+            ("pageSize", "Edm.Int32", false, ParameterPlace::Query)
+        ]
+    );
+    assert_eq!(delta.query_options, ["since", "$deltatoken", "$skiptoken"]);
+    assert_eq!(lines(&at("parameter-query-option", "widget-delta")), [22]);
+}
+
+#[test]
+fn an_object_with_the_following_properties_is_one_parameter() {
+    // "provide an optional `credential` object with the following properties": one optional
+    // parameter of that type, not its properties.
+    let add = op("widget-addsecret", "POST");
+    assert_eq!(
+        parameters(add),
+        [(
+            "credential",
+            "microsoft.graph.credential",
+            false,
+            ParameterPlace::Body
+        )]
+    );
+    assert!(!add.parameters[0].required);
+    assert_eq!(lines(&at("parameter-object", "widget-addsecret")), [20]);
+    assert_eq!(response(add), Some(("microsoft.graph.credential", false)));
+}

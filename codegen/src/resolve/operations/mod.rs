@@ -7,6 +7,7 @@
 //! the paths are walked again.
 
 mod drafts;
+mod parameters;
 mod response;
 mod roots;
 mod tables;
@@ -510,25 +511,31 @@ fn build(
         .front("ms.prod")
         .or_else(|| d.page.front("ms.subservice"))
         .map(str::to_string);
-    let templates: Vec<&Template> = paths.iter().map(|p| &p.template).collect();
-    let parameters = match kind {
+    let read = match kind {
         OperationKind::Action | OperationKind::Function => {
             let cells = Cells {
                 index,
                 version: &d.version,
                 namespace: &namespace,
             };
-            tables::parameters(
+            parameters::parameters(
                 d,
                 kind == OperationKind::Action,
-                &templates,
+                &paths,
                 &cells,
                 types,
                 diagnostics,
             )
         }
-        _ => Vec::new(),
+        _ => parameters::Read::default(),
     };
+    let parameters = read.parameters;
+    let mut query_options = d.api.query_options.clone();
+    for option in read.query_options {
+        if !query_options.contains(&option) {
+            query_options.push(option);
+        }
+    }
 
     let item = target.as_ref().map(|(ty, _)| Payload {
         ty: ty.clone(),
@@ -540,10 +547,12 @@ fn build(
             ty: TypeRef::Primitive(Primitive::Stream),
             collection: false,
         }),
-        OperationKind::Action if !parameters.is_empty() => Some(Payload {
-            ty: TypeRef::Named(body_type(d, &parameters, &namespace, &area, types, index)),
-            collection: false,
-        }),
+        OperationKind::Action if parameters.iter().any(|p| p.place == ParameterPlace::Body) => {
+            Some(Payload {
+                ty: TypeRef::Named(body_type(d, &parameters, &namespace, &area, types, index)),
+                collection: false,
+            })
+        }
         _ => None,
     };
     if response.body.is_none() && response.status != Some(204) {
@@ -574,7 +583,7 @@ fn build(
         parameters,
         request_body,
         response,
-        query_options: d.api.query_options.clone(),
+        query_options,
         headers: tables::headers(d),
         permissions: tables::permissions(d),
         title: d
