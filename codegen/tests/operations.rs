@@ -403,3 +403,92 @@ fn an_object_with_the_following_properties_is_one_parameter() {
     assert_eq!(lines(&at("parameter-object", "widget-addsecret")), [20]);
     assert_eq!(response(add), Some(("microsoft.graph.credential", false)));
 }
+
+#[test]
+fn the_kind_follows_what_the_page_says_where_the_walk_breaks() {
+    use OperationKind::*;
+    // A call segment makes a function, though the walk stops at `shelves`; a note says so.
+    let filter = op("widget-filterbyowner", "GET");
+    assert_eq!(paths(filter)[0].1, false);
+    assert_eq!(filter.kind, Function);
+    assert_eq!(
+        parameters(filter),
+        [("on", "Edm.String", false, ParameterPlace::Path)]
+    );
+    assert_eq!(
+        lines(&at("operation-kind-from-page", "widget-filterbyowner")),
+        [15]
+    );
+    // "this function returns": a function bound to the collection.
+    let available = op("widget-list-available", "GET");
+    assert_eq!(
+        (available.kind, walk(available)),
+        (Function, vec!["root", "bound"])
+    );
+    // "This OData function" in the description.
+    let recent = op("widget-recent", "GET");
+    assert_eq!(
+        (recent.kind, walk(recent)),
+        (Function, vec!["root", "property", "bound"])
+    );
+    // "Unlike the **recent** OData function" speaks of another: still a list, whose walk
+    // breaks (and says so).
+    let everything = op("widget-list-everything", "GET");
+    assert_eq!((everything.kind, paths(everything)[0].1), (List, false));
+    assert_eq!(lines(&at("operation-path", "widget-list-everything")), [16]);
+    // A POST after a collection without a key, naming nothing of it: an action bound to the
+    // collection, though its rows are properties of what it answers; a note says so.
+    let follow = op("user-follow-widget", "POST");
+    assert_eq!(follow.kind, Action);
+    assert_eq!(walk(follow), ["root", "item", "property", "bound"]);
+    assert!(matches!(
+        follow.paths[0].walk.last(),
+        Some(Step::Bound {
+            collection: true,
+            ..
+        })
+    ));
+    assert_eq!(
+        lines(&at("operation-bound-to-collection", "user-follow-widget")),
+        [15]
+    );
+    assert_eq!(response(follow), Some(("microsoft.graph.widget", true)));
+}
+
+#[test]
+fn a_create_is_told_by_what_it_answers_and_sends() {
+    use OperationKind::*;
+    // 201 Created with a widget whose properties the rows are: a create, though the table's
+    // header says Parameter.
+    let post = op("widget-post", "POST");
+    assert_eq!(post.kind, Create);
+    assert!(post.parameters.is_empty());
+    assert_eq!(request_body(post), Some(("microsoft.graph.widget", false)));
+    // A POST to what another page lists, answered `200 OK` with one of it: a create, with
+    // a note naming the list.
+    let publish = op("widget-publish", "POST");
+    assert_eq!(publish.kind, Create);
+    let note = at("operation-create", "widget-publish");
+    assert_eq!(lines(&note), [15]);
+    assert!(
+        note[0].1.contains("v1.0/api/user-list-widgets.md:15"),
+        "{note:?}"
+    );
+    // Answered 201 with a part, but its rows (under `### Request body` in the HTTP request
+    // section) are not a part's properties: an action, and no navigation property
+    // `createLink` is implied.
+    let link = op("widget-createlink", "POST");
+    assert_eq!(
+        (link.kind, walk(link)),
+        (Action, vec!["root", "item", "bound"])
+    );
+    assert_eq!(
+        parameters(link),
+        [
+            ("type", "Edm.String", false, ParameterPlace::Body),
+            ("scope", "Edm.String", false, ParameterPlace::Body)
+        ]
+    );
+    assert_eq!(response(link), Some(("microsoft.graph.part", false)));
+    assert!(at("navigation-from-path", "widget-createlink").is_empty());
+}

@@ -203,7 +203,12 @@ fn body(
             && super::roots::singular(text)
                 .iter()
                 .any(|s| s.eq_ignore_ascii_case(name));
-        let said = sentence.contains("collection") || sentence.contains(" list of") || objects;
+        // "collection" as a word: `[xCollectionDefinition](..)` is one value.
+        let said = sentence
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "collection")
+            || sentence.contains(" list of")
+            || objects;
         if plural && !said {
             out.plural = Some(text.to_string());
         }
