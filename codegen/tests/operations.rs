@@ -492,3 +492,48 @@ fn a_create_is_told_by_what_it_answers_and_sends() {
     assert_eq!(response(link), Some(("microsoft.graph.part", false)));
     assert!(at("navigation-from-path", "widget-createlink").is_empty());
 }
+
+#[test]
+fn a_root_is_of_the_type_the_title_names() {
+    let types = &schema().types;
+    // `# searchThing: query` on `POST /finder/query`: `/finder` is a singleton of the
+    // documented searchThing, and `query` an action bound to it.
+    let query = op("searchthing-query", "POST");
+    assert_eq!(query.kind, OperationKind::Action);
+    assert!(matches!(
+        &query.paths[0].walk[..],
+        [Step::Root { ty, collection: false }, Step::Bound { binding, collection: false }]
+            if ty.qualified_name() == "microsoft.graph.searchThing" && binding == ty
+    ));
+    assert_eq!(lines(&at("root-from-title", "searchthing-query")), [15]);
+    // `# hubRoot: getStatus` on `POST /hub/getStatus`: no page documents hubRoot, so the
+    // type made for `/hub` is named as the title names it.
+    let status = op("hubroot-getstatus", "POST");
+    assert!(matches!(
+        &status.paths[0].walk[0],
+        Step::Root { ty, collection: false } if ty.qualified_name() == "microsoft.graph.hubRoot"
+    ));
+    assert!(types
+        .iter()
+        .any(|t| t.name == "hubRoot" && t.implied.is_some()));
+    assert_eq!(response(status), Some(("Edm.String", false)));
+    assert_eq!(lines(&at("root-from-title", "hubroot-getstatus")), [15]);
+}
+
+#[test]
+fn a_path_filtered_in_its_query_string_is_a_collection() {
+    // `GET /users/{id}/favourites?$filter=...` answered with "a widget object": `$filter`
+    // only filters collections, so the implied user.favourites is a collection of widget.
+    let user = schema().types.iter().find(|t| t.name == "user").unwrap();
+    let favourites = user
+        .properties
+        .iter()
+        .find(|p| p.name == "favourites")
+        .unwrap();
+    assert!(favourites.collection && favourites.navigation);
+    assert_eq!(favourites.ty.csdl_name(), "microsoft.graph.widget");
+    let note = at("navigation-from-path", "user-list-favourites");
+    assert_eq!(lines(&note), [15]);
+    assert!(note[0].1.contains("`$filter`"), "{note:?}");
+    assert_eq!(op("user-list-favourites", "GET").kind, OperationKind::List);
+}

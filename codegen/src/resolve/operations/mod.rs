@@ -265,11 +265,18 @@ fn implied_navigation(
             };
             let rest = &segments[b.segment + 1..];
             let keyed = matches!(rest.first(), Some(Segment::Key { .. }));
+            // `?$filter=...`, `?$top=...`: OData filters and pages collections only.
+            let filtered = line.template.query.as_deref().and_then(collection_option);
             let told = match (d.method, rest, target) {
                 // GET .../joinedTeams -> a collection of team, or one object.
-                (Method::Get, [], Some((ty, collection))) if !bound => {
-                    Some((ty.clone(), collection, "returns it".to_string()))
-                }
+                (Method::Get, [], Some((ty, collection))) if !bound => match filtered {
+                    Some(option) if !collection => Some((
+                        ty.clone(),
+                        true,
+                        format!("returns it filtered by `{option}`, which only a collection takes"),
+                    )),
+                    _ => Some((ty.clone(), collection, "returns it".to_string())),
+                },
                 // GET .../items/{id} -> one item of a collection.
                 (Method::Get, [Segment::Key { .. }], Some((ty, false))) => Some((
                     ty.clone(),
@@ -319,6 +326,20 @@ fn implied_navigation(
         }
     }
     out
+}
+
+/// The first query option of `query` that only a collection takes (`$filter`, `$top`,
+/// `$skip`, `$orderby`, `$search`, `$count`).
+fn collection_option(query: &str) -> Option<&str> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split('=').next())
+        .map(str::trim)
+        .find(|name| {
+            ["$filter", "$top", "$skip", "$orderby", "$search", "$count"]
+                .iter()
+                .any(|o| name.eq_ignore_ascii_case(o))
+        })
 }
 
 /// Properties read as one value that some request path keys into: (owner, name, where,
