@@ -491,6 +491,12 @@ fn a_create_is_told_by_what_it_answers_and_sends() {
     );
     assert_eq!(response(link), Some(("microsoft.graph.part", false)));
     assert!(at("navigation-from-path", "widget-createlink").is_empty());
+    // "It does not return anything in the response body": a create with no body, though a
+    // create usually answers with what it made.
+    let add = op("widget-post-part", "POST");
+    assert_eq!((add.kind, add.response.status), (Create, Some(201)));
+    assert_eq!(request_body(add), Some(("microsoft.graph.part", false)));
+    assert_eq!(response(add), None);
 }
 
 #[test]

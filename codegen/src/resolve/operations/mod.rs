@@ -545,7 +545,8 @@ fn build(
         }
         _ => None,
     };
-    if response.body.is_none() && response.status != Some(204) {
+    if response.body.is_none() && response.status != Some(204) && !response::says_no_body(&response)
+    {
         response.body = match kind {
             OperationKind::Create | OperationKind::Read => item,
             OperationKind::List => target.map(|(ty, _)| Payload {

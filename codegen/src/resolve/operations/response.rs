@@ -74,6 +74,7 @@ pub fn read(draft: &Draft<'_>, index: &TypeIndex, diagnostics: &mut Vec<Diagnost
     }
     if response.body.is_none()
         && !no_body
+        && !says_no_body(&response)
         && response.status != Some(204)
         && draft.class != Class::Value
     {
@@ -87,6 +88,24 @@ pub fn read(draft: &Draft<'_>, index: &TypeIndex, diagnostics: &mut Vec<Diagnost
         }
     }
     response
+}
+
+/// "It does not return anything in the response body", "no response body": whatever the
+/// status, nothing comes back.
+pub fn says_no_body(response: &Response) -> bool {
+    let Some(written) = &response.written else {
+        return false;
+    };
+    let lower = written.text.to_ascii_lowercase().replace("n't", " not");
+    [
+        "not return anything",
+        "not return a response body",
+        "not return any content",
+        "no response body",
+        "empty response body",
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase))
 }
 
 /// "a String in the response body", "a String collection in the response body" (the EDM's
