@@ -218,7 +218,7 @@ fn odd_request_lines_are_read_with_a_note_or_are_diagnostics_at_their_lines() {
     assert!(form[1].1.contains("names the host"), "{form:?}");
     assert!(form[2].1.contains("no space after the method"), "{form:?}");
     // Prose instead of a path, and a request inside an HTML comment: not read, said.
-    assert_eq!(lines(&at("request-line-unread", "widget-odd")), [18]);
+    assert_eq!(lines(&at("request-block-text", "widget-odd")), [18]);
     assert_eq!(lines(&at("request-line-commented", "widget-odd")), [22]);
 }
 
