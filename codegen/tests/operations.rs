@@ -543,3 +543,17 @@ fn a_path_filtered_in_its_query_string_is_a_collection() {
     assert!(note[0].1.contains("`$filter`"), "{note:?}");
     assert_eq!(op("user-list-favourites", "GET").kind, OperationKind::List);
 }
+
+#[test]
+fn a_root_the_paths_go_on_from_by_name_holds_one_object() {
+    let list = op("widgetrelationship-list-managedwidgets", "GET");
+    assert_eq!(walk(list), ["root", "property"]);
+    assert!(list.paths[0].complete);
+    match &list.paths[0].walk[0] {
+        Step::Root { ty, collection } => {
+            assert_eq!(ty.qualified_name(), "microsoft.graph.widgetRelationship");
+            assert!(!collection, "a singleton, not a set");
+        }
+        other => panic!("{other:?}"),
+    }
+}

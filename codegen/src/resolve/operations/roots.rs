@@ -38,6 +38,8 @@ pub fn collect(
     let mut named: Vec<(String, String, Location)> = Vec::new();
     // Roots some path keys into (`/chats/{chat-id}`): sets, not singletons.
     let mut keyed_roots: HashSet<(String, String)> = HashSet::new();
+    // Roots some path goes on from with a name (`/tenantRelationships/managedTenants`).
+    let mut named_into: HashSet<(String, String)> = HashSet::new();
     for (d, response) in drafts.iter().zip(responses) {
         let body = response
             .body
@@ -57,6 +59,9 @@ pub fn collect(
             let key = (d.version.clone(), root.to_ascii_lowercase());
             if keyed || matches!(segments.get(1), Some(Segment::Key { .. })) {
                 keyed_roots.insert(key.clone());
+            }
+            if !keyed && matches!(segments.get(1), Some(Segment::Name { .. })) {
+                named_into.insert(key.clone());
             }
             named.push((
                 key.0.clone(),
@@ -239,10 +244,13 @@ pub fn collect(
                     .map(|t| (t, false))
             })
             .or_else(|| {
+                // `/users` -> a set of `user`; but a root the paths go on from by name and
+                // never key into holds one (`/tenantRelationships/managedTenants`).
+                let set = keyed_roots.contains(&key) || !named_into.contains(&key);
                 singular(&written)
                     .into_iter()
                     .find_map(|s| by_name(&s))
-                    .map(|t| (t, true))
+                    .map(|t| (t, set))
             });
         let Some((t, collection)) = guess else {
             // A set of a type no page names can be given no type of its own.
