@@ -360,10 +360,14 @@ fn thousands(n: usize) -> String {
 /// README's block of corpus figures, as the corpus gives it now.
 fn readme_figures(summary: &Summary) -> String {
     let versions = ["beta", "v1.0"];
-    let row = |label: &str, cell: &dyn Fn(&graph_docs_codegen::summary::VersionFigures) -> String| {
-        let cells: Vec<String> = versions.iter().map(|v| cell(&summary.versions[*v])).collect();
-        format!("| {label} | {} |\n", cells.join(" | "))
-    };
+    let row =
+        |label: &str, cell: &dyn Fn(&graph_docs_codegen::summary::VersionFigures) -> String| {
+            let cells: Vec<String> = versions
+                .iter()
+                .map(|v| cell(&summary.versions[*v]))
+                .collect();
+            format!("| {label} | {} |\n", cells.join(" | "))
+        };
     let mut out = String::from("| | beta | v1.0 |\n|---|---|---|\n");
     out += &row("pages read", &|v| thousands(v.pages));
     out += &row("entity types", &|v| thousands(v.entity));
@@ -387,13 +391,16 @@ fn readme_figures(summary: &Summary) -> String {
             v.request_lines_read_percent()
         )
     });
-    out += &row("request lines walked through the model to their end", &|v| {
-        format!(
-            "{} ({:.1}%)",
-            thousands(v.request_lines_walked),
-            v.request_lines_walked_percent()
-        )
-    });
+    out += &row(
+        "request lines walked through the model to their end",
+        &|v| {
+            format!(
+                "{} ({:.1}%)",
+                thousands(v.request_lines_walked),
+                v.request_lines_walked_percent()
+            )
+        },
+    );
     let b = &summary.balance;
     out += &format!(
         "\n{} resource pages define no type (overviews, conceptual pages) and are skipped with a note.\n\
@@ -445,7 +452,7 @@ fn request_lines_are_read_and_walked() {
         return;
     };
     let summary = Summary::new(&load(&root));
-    for (version, read_floor, walked_floor) in [("beta", 99.5, 93.8), ("v1.0", 99.5, 96.3)] {
+    for (version, read_floor, walked_floor) in [("beta", 99.5, 94.7), ("v1.0", 99.5, 96.7)] {
         let v = &summary.versions[version];
         assert!(
             v.request_lines_read_percent() >= read_floor,
