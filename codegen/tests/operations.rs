@@ -360,6 +360,11 @@ fn parameters_are_read_wherever_the_page_puts_them() {
             ("column", "Edm.Int32", false, Path)
         ]
     );
+    // Unsaid, a function's parameters are required: OData calls it with all of them.
+    assert!(op("widget-cell", "GET")
+        .parameters
+        .iter()
+        .all(|p| p.required));
     // A named argument no table documents: a parameter, typed by its quoted value, said.
     let range = op("widget-range", "GET");
     assert_eq!(parameters(range), [("address", "Edm.String", false, Path)]);

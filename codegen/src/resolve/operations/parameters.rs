@@ -257,8 +257,14 @@ fn row_parameter(
         .map(|c| c.text.to_ascii_lowercase())
         .map(|r| r.starts_with("yes") || r.starts_with("true") || r.starts_with("required"))
         .unwrap_or_else(|| {
+            // Unsaid: a function's parameters are required (OData calls a function with all
+            // of them), an action's body members are not (JSON leaves out what it lacks).
             let d = description.as_deref().unwrap_or("").to_ascii_lowercase();
-            d.contains("required") && !d.contains("optional") && !d.contains("not required")
+            if d.contains("optional") || d.contains("not required") {
+                false
+            } else {
+                d.contains("required") || place != ParameterPlace::Body
+            }
         });
     Parameter {
         name: name.to_string(),
