@@ -332,13 +332,17 @@ fn parameters_are_read_wherever_the_page_puts_them() {
             ("deferCommit", "Edm.Boolean", false, Body)
         ]
     );
-    // The Request body table of a GET function: in the call's parentheses.
+    // The Request body table of a GET function: its body, as the page says.
     let compare = op("widget-compare", "GET");
     assert_eq!(compare.kind, OperationKind::Function);
     assert_eq!(
         parameters(compare),
-        [("otherWidget", "Edm.String", false, Path)]
+        [("otherWidget", "Edm.String", false, Body)]
     );
+    assert!(compare
+        .request_body
+        .as_ref()
+        .is_some_and(|b| b.ty.to_string().ends_with("CompareBody")));
     // A Function parameters table of a page that POSTs a call: the call's arguments, so no
     // body.
     let stretch = op("widget-stretch", "POST");

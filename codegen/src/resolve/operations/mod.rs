@@ -6,6 +6,7 @@
 //! the docs state only there: it is added to the type, with a note saying where from, and
 //! the paths are walked again.
 
+mod body;
 mod drafts;
 mod kinds;
 mod parameters;
@@ -531,18 +532,46 @@ fn build(
         ty: ty.clone(),
         collection: false,
     });
+    // What the page says the body holds ("supply a JSON representation of [x]"), over what
+    // the walk addresses.
+    let stated = body::stated(d, index, types, diagnostics);
     let request_body = match kind {
-        OperationKind::Create | OperationKind::Update | OperationKind::Replace => item.clone(),
+        // A create, update or replace sends what its path addresses, or a type derived from
+        // it; a walk that reached its end knows that type better than a sentence naming
+        // another ("supply a JSON representation of the [registrationEnforcement] object"
+        // for a PATCH of the policy that holds it).
+        OperationKind::Create | OperationKind::Update | OperationKind::Replace => {
+            match (stated, &item) {
+                (Some(s), Some(i))
+                    if reference.complete && !body::is_or_derives(types, &s.ty, &i.ty) =>
+                {
+                    diagnostics.push(Diagnostic::note(
+                        "request-body-other",
+                        reference.source.clone(),
+                        format!(
+                            "the Request body section names {}, but {:?} addresses {}, which it does not derive from: the body is read as {}",
+                            s.ty, reference.written, i.ty, i.ty
+                        ),
+                    ));
+                    item.clone()
+                }
+                (Some(s), _) => Some(s),
+                (None, _) => item.clone(),
+            }
+        }
         OperationKind::WriteContent => Some(Payload {
             ty: TypeRef::Primitive(Primitive::Stream),
             collection: false,
         }),
-        OperationKind::Action if parameters.iter().any(|p| p.place == ParameterPlace::Body) => {
+        OperationKind::Action | OperationKind::Function
+            if parameters.iter().any(|p| p.place == ParameterPlace::Body) =>
+        {
             Some(Payload {
                 ty: TypeRef::Named(body_type(d, &parameters, &namespace, &area, types, index)),
                 collection: false,
             })
         }
+        OperationKind::Action => stated,
         _ => None,
     };
     if response.body.is_none() && response.status != Some(204) && !response::says_no_body(&response)

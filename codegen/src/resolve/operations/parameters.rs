@@ -137,7 +137,10 @@ pub fn parameters(
             }
             let place = if called {
                 ParameterPlace::Path
-            } else if action && table.section == ApiSection::RequestBody {
+            } else if table.section == ApiSection::RequestBody {
+                // "In the request body, provide a JSON object with the following
+                // parameters": the body, a function's too (the Excel pages `GET` with one,
+                // and their examples send it).
                 ParameterPlace::Body
             } else if action {
                 // A "Parameters" section of an action: its body, unless the page sends it
