@@ -566,3 +566,20 @@ fn a_root_the_paths_go_on_from_by_name_holds_one_object() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn request_bodies_are_what_the_request_body_section_says() {
+    let body = |o: &Operation| o.request_body.as_ref().map(|b| b.ty.to_string());
+    // "a [shelfLocation] or [roomLocation] object": their common base.
+    let create = op("storage-post-locations", "POST");
+    assert_eq!(body(create).as_deref(), Some("microsoft.graph.location"));
+    let action = op("storage-addlocation", "POST");
+    assert_eq!(action.kind, OperationKind::Action);
+    assert_eq!(body(action).as_deref(), Some("microsoft.graph.location"));
+    // A PATCH through the base collection sends the derived type the page names.
+    let update = op("shelflocation-update", "PATCH");
+    assert_eq!(
+        body(update).as_deref(),
+        Some("microsoft.graph.shelfLocation")
+    );
+}
