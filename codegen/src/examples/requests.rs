@@ -146,11 +146,16 @@ fn match_operation(
             .filter(|(_, value)| placeholder(value).is_some())
             .all(|(name, _)| query.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)))
     };
-    o.paths.iter().enumerate().find_map(|(i, p)| {
-        match_template(&p.template, segments, function)
-            .filter(|_| required_given(&p.template))
-            .map(|v| (i, v))
-    })
+    // A template that writes the call's arguments before one that names the function alone
+    // (`image(width={w},height={h})` before `image`, which the same URL also fits).
+    let find = |function: bool| {
+        o.paths.iter().enumerate().find_map(|(i, p)| {
+            match_template(&p.template, segments, function)
+                .filter(|_| required_given(&p.template))
+                .map(|v| (i, v))
+        })
+    };
+    find(false).or_else(|| if function { find(true) } else { None })
 }
 
 /// `cell(row=5,column='B')` -> `[("row", "5"), ("column", "B")]`.
@@ -235,6 +240,11 @@ fn match_template(
                         _ => (None, a.trim().to_string()),
                     })
                     .collect();
+                // The call writes what the template writes, no more: `image(width={w})` is
+                // not `image(width=640,height=480)`.
+                if given.len() != args.len() {
+                    return None;
+                }
                 // Named arguments by name (`getX(date=...)` is not `getX(period=...)`);
                 // unnamed ones (a key in parentheses) by position.
                 for (i, arg) in args.iter().enumerate() {
