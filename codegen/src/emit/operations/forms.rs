@@ -2,7 +2,7 @@
 //! for the runtime's `render`, the names of its values, the variant names of a `...Path` enum.
 
 use super::super::ident::{self, Scope};
-use crate::parse::path::{placeholder, Segment, Template};
+use crate::parse::path::{around_placeholder, placeholder, Segment, Template};
 use crate::schema::operations::{Operation, OperationPath};
 use crate::schema::TypeRef;
 
@@ -81,16 +81,16 @@ pub fn path_form(path: &OperationPath) -> PathForm {
                         render.push('=');
                         arguments.push(arg.name.clone());
                     }
-                    match take(&arg.value, &mut placeholders) {
-                        Some(()) => {
-                            let quote = if arg.value.trim().starts_with('\'') {
-                                "'"
-                            } else {
-                                ""
-                            };
-                            render.push_str(&format!("{quote}{{}}{quote}"));
+                    match (
+                        take(&arg.value, &mut placeholders),
+                        around_placeholder(&arg.value),
+                    ) {
+                        (Some(()), Some((before, after))) => {
+                            render.push_str(before.trim());
+                            render.push_str("{}");
+                            render.push_str(after.trim());
                         }
-                        None => render.push_str(&arg.value),
+                        _ => render.push_str(&arg.value),
                     }
                 }
                 render.push(')');
