@@ -583,3 +583,18 @@ fn request_bodies_are_what_the_request_body_section_says() {
         Some("microsoft.graph.shelfLocation")
     );
 }
+
+#[test]
+fn responses_named_in_words_or_not_at_all() {
+    // "a collection of **gadget** objects": that type, by its name.
+    let list = op("vault-list-gadgets", "GET");
+    assert_eq!(response(list), Some(("microsoft.graph.gadget", true)));
+    assert_eq!(lines(&at("response-by-name", "vault-list-gadgets")), [20]);
+    // The walk goes through the navigation the response implies.
+    assert!(list.paths[0].complete);
+    // "a **thing** object", no such type, and a walk that breaks: raw JSON, not the type
+    // where the walk stopped.
+    let get = op("vault-get-thing", "GET");
+    assert_eq!(response(get), Some(("Edm.Untyped", false)));
+    assert_eq!(lines(&at("response-untyped", "vault-get-thing")), [20]);
+}

@@ -448,7 +448,8 @@ fn build(
         .or_else(|| paths.first())
         .expect("a draft has a request line");
     let end = reference.walk.last().cloned();
-    let target = end.as_ref().and_then(target);
+    // Where a walk that broke stopped is not what the request addresses: it types no body.
+    let target = end.as_ref().filter(|_| reference.complete).and_then(target);
     let kind = kinds::kind(
         d,
         end.as_ref(),
@@ -592,6 +593,24 @@ fn build(
             }),
             _ => None,
         };
+        // "... and a **companies** object in the response body": a body comes, of a type no
+        // page here defines; read whole, as JSON, rather than as nothing.
+        if response.body.is_none() && response::says_a_body(&response) {
+            if let Some(written) = &response.written {
+                diagnostics.push(Diagnostic::note(
+                    "response-untyped",
+                    written.source.clone(),
+                    format!(
+                        "{:?} says a body comes but names no type the docs define; read as raw JSON",
+                        written.text
+                    ),
+                ));
+            }
+            response.body = Some(Payload {
+                ty: TypeRef::Primitive(Primitive::Untyped),
+                collection: false,
+            });
+        }
     }
 
     Operation {
