@@ -18,4 +18,4 @@ pub use agreement::{Agreement, Ratio};
 pub use compare::compare;
 pub use container::CsdlRoot;
 pub use read::{read, Csdl, CsdlKind, CsdlProperty, CsdlType};
-pub use walk::{walk, CsdlBreak, CsdlWalk};
+pub use walk::{walk, CsdlBreak, CsdlNamed, CsdlWalk};
