@@ -19,3 +19,7 @@ pub use compare::compare;
 pub use container::CsdlRoot;
 pub use read::{read, Csdl, CsdlKind, CsdlProperty, CsdlType};
 pub use walk::{walk, CsdlBreak, CsdlNamed, CsdlWalk};
+
+pub(crate) use operations::{described, model_binding, said, Said};
+pub(crate) use signature::type_text;
+pub(crate) use walk::segment_text;
