@@ -543,8 +543,12 @@ fn build(
         // for a PATCH of the policy that holds it).
         OperationKind::Create | OperationKind::Update | OperationKind::Replace => {
             match (stated, &item) {
+                // A walk to a primitive property (`POST /me/responsibilities`, a String
+                // collection of `user`) addresses nothing one creates: the sentence knows better.
                 (Some(s), Some(i))
-                    if reference.complete && !body::is_or_derives(types, &s.ty, &i.ty) =>
+                    if reference.complete
+                        && matches!(i.ty, TypeRef::Named(_))
+                        && !body::is_or_derives(types, &s.ty, &i.ty) =>
                 {
                     diagnostics.push(Diagnostic::note(
                         "request-body-other",
@@ -557,7 +561,15 @@ fn build(
                     item.clone()
                 }
                 (Some(s), _) => Some(s),
-                (None, _) => item.clone(),
+                (None, Some(i)) => Some(i.clone()),
+                // A walk that broke: what the response gives back is what was sent ("an
+                // updated [agreement] object"), else the body is read as it comes.
+                (None, None) => response_named(&response)
+                    .map(|p| {
+                        note_body_guess(d, &reference.source, &p, diagnostics);
+                        p
+                    })
+                    .or_else(|| untyped_body(d, &reference.source, diagnostics)),
             }
         }
         OperationKind::WriteContent => Some(Payload {
@@ -572,7 +584,9 @@ fn build(
                 collection: false,
             })
         }
-        OperationKind::Action => stated,
+        OperationKind::Action => {
+            stated.or_else(|| untyped_body(d, &reference.source, diagnostics))
+        }
         _ => None,
     };
     if response.body.is_none() && response.status != Some(204) && !response::says_no_body(&response)
@@ -649,6 +663,61 @@ fn target(step: &Step) -> Option<(TypeRef, bool)> {
         Step::Item { ty } => Some((TypeRef::Named(ty.clone()), false)),
         Step::Bound { .. } | Step::Special => None,
     }
+}
+
+/// The named type a response sends back, if one: for a create or update whose path cannot
+/// be walked, what it returns is what it was sent.
+fn response_named(response: &Response) -> Option<Payload> {
+    response
+        .body
+        .clone()
+        .filter(|p| matches!(p.ty, TypeRef::Named(_)) && !p.collection)
+}
+
+fn note_body_guess(
+    d: &Draft<'_>,
+    at: &Location,
+    body: &Payload,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    diagnostics.push(Diagnostic::note(
+        "request-body-from-response",
+        at.clone(),
+        format!(
+            "{}: the path cannot be walked and the Request body section names no type; the body is read as the {} the response returns",
+            d.name, body.ty
+        ),
+    ));
+}
+
+/// A body the Request body section describes, of no type it names: sent as raw JSON (or
+/// bytes, when it says so) rather than not at all.
+fn untyped_body(
+    d: &Draft<'_>,
+    at: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Payload> {
+    if !body::documents_a_body(d) {
+        return None;
+    }
+    if body::says_binary(d) {
+        return Some(Payload {
+            ty: TypeRef::Primitive(Primitive::Stream),
+            collection: false,
+        });
+    }
+    diagnostics.push(Diagnostic::note(
+        "request-body-untyped",
+        at.clone(),
+        format!(
+            "{}: the Request body section describes a body but names no type the docs define; sent as raw JSON",
+            d.name
+        ),
+    ));
+    Some(Payload {
+        ty: TypeRef::Primitive(Primitive::Untyped),
+        collection: false,
+    })
 }
 
 /// The type of an action's request body: its parameters as properties, read and written like
