@@ -99,20 +99,29 @@ unsafe fn drop_value<A>(place: *mut ()) {
     std::ptr::drop_in_place(place.cast::<A>());
 }
 
-/// Writes at `place` the variant `wrap` makes of a new default `T`, and gives where the `T` is.
+/// Writes at `place` the variant `wrap` makes of a new default `T`, and gives where the `T` is
+/// (found through `inner`, the variant's own projection, once the box is in the enum: a pointer
+/// taken from the box before it moved into the enum would not be one to write through, as a
+/// moved `Box` asserts it is the only way to its contents).
 ///
 /// # Safety
-/// `place` is valid for writes of an `A`.
+/// `place` is valid for writes of an `A`, and holds nothing that needs a drop; `inner` gives
+/// the `T` of the variant `wrap` makes.
 pub unsafe fn make_variant<A, T: Model>(
     place: *mut (),
     wrap: fn(Box<T>) -> A,
+    inner: fn(&mut A) -> Option<&mut T>,
 ) -> (*mut (), &'static ModelTable) {
     let table = T::table();
     let mut boxed = Box::<T>::new_uninit();
-    let inner: *mut () = boxed.as_mut_ptr().cast();
-    table.init(inner);
-    place.cast::<A>().write(wrap(boxed.assume_init()));
-    (inner, table)
+    table.init(boxed.as_mut_ptr().cast());
+    let place = place.cast::<A>();
+    place.write(wrap(boxed.assume_init()));
+    match inner(&mut *place) {
+        Some(made) => (std::ptr::from_mut(made).cast(), table),
+        // `place` holds an `A` now: a panic leaks it, which is safe.
+        None => unreachable!("a variant's projection gives the struct its constructor boxed"),
+    }
 }
 
 /// Whether an `@odata.type` value (`"#microsoft.graph.x"`) names `qualified`, in any case.
@@ -329,19 +338,28 @@ macro_rules! any_model {
     ($t:ident = $qualified:literal, $base:ident {
         $( $(#[$attr:meta])* $variant:ident = $wire:literal, )*
     }) => {
-        // SAFETY: each variant is made by its own constructor.
+        // SAFETY: each variant is made by its own constructor, and found again by its own
+        // projection.
         unsafe impl $crate::AnyModel for $t {
             fn any_table() -> &'static $crate::AnyTable {
                 static TABLE: $crate::AnyTable = $crate::AnyTable::new::<$t>(
                     ::std::concat!("a ", $qualified, " object or one of a derived type"),
                     &[
                         $crate::Variant::new($qualified, |place| unsafe {
-                            $crate::make_variant(place, $t::$base)
+                            $crate::make_variant(place, $t::$base, |any| match any {
+                                $t::$base(made) => Some(&mut **made),
+                                #[allow(unreachable_patterns)]
+                                _ => None,
+                            })
                         }),
                         $(
                             $(#[$attr])*
                             $crate::Variant::new($wire, |place| unsafe {
-                                $crate::make_variant(place, $t::$variant)
+                                $crate::make_variant(place, $t::$variant, |any| match any {
+                                    $t::$variant(made) => Some(&mut **made),
+                                    #[allow(unreachable_patterns)]
+                                    _ => None,
+                                })
                             }),
                         )*
                     ],

@@ -9,6 +9,27 @@
 //! in the table; a value that does not fit its field goes to the struct's `unfit_properties`.
 //! Writing is a map of the fields that are not absent (an unfit one written from
 //! `unfit_properties`), then `additional_properties`.
+//!
+//! # Soundness
+//! The core reaches fields through untyped pointers and the table. What keeps that sound:
+//! - A table is made only from the struct itself, by [`model!`](crate::model): a property's
+//!   offset is `offset_of!` of its field, and its [`Kind`] is that of the field's type, through
+//!   [`kind_of`] and a projection to the field (a field not of a [`Property`] type does not
+//!   compile, nor does an unaligned field of a packed struct); `additional_properties` and
+//!   `unfit_properties` are checked to have their types the same way. [`Model`] is an unsafe
+//!   trait: a table written by hand promises all that.
+//! - A `Kind`'s functions cast the pointer they are given back to the field type they were made
+//!   for, and the core gives them only the field at the offset the table pairs with them.
+//! - A place is written whole (the struct's `Default`) before any field is read or written
+//!   through it; a read that fails after that drops it once; a panic leaks it, never drops what
+//!   was not made. The caller takes the value out only when the read says it was made.
+//! - Pointers into a struct come from the place its caller owns and are used only while the
+//!   caller holds it; an `Any*` variant's struct is found through the enum after its box moved
+//!   in (see [`make_variant`](crate::make_variant)).
+//! - A table has fewer than `u16::MAX` properties (checked when the table is compiled).
+//!
+//! The runtime's tests exercise each of these paths; they have not run under Miri here (the
+//! nightly toolchain of the build machine has no `miri` component).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -77,7 +98,8 @@ impl Prop {
 
 impl ModelTable {
     /// The table of `T`: its properties, the offsets of its `additional_properties` and
-    /// `unfit_properties`.
+    /// `unfit_properties`. `extras` projects to those two fields; it is never called, only
+    /// makes the compiler check that they are of the types the core reads them as.
     pub const fn new<T: Default>(
         qualified: &'static str,
         expecting: &'static str,
@@ -85,6 +107,7 @@ impl ModelTable {
         props: &'static [Prop],
         additional: usize,
         unfit: usize,
+        _extras: fn(&T) -> (&AdditionalProperties, &UnfitProperties),
     ) -> Self {
         assert!(props.len() < u16::MAX as usize, "too many properties");
         ModelTable {
@@ -700,6 +723,7 @@ macro_rules! model {
                     )*],
                     ::std::mem::offset_of!($t, additional_properties),
                     ::std::mem::offset_of!($t, unfit_properties),
+                    |s: &$t| (&s.additional_properties, &s.unfit_properties),
                 );
                 &TABLE
             }
