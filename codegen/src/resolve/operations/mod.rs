@@ -581,9 +581,7 @@ fn build(
                 collection: false,
             })
         }
-        OperationKind::Action => {
-            stated.or_else(|| untyped_body(d, &reference.source, diagnostics))
-        }
+        OperationKind::Action => stated.or_else(|| untyped_body(d, &reference.source, diagnostics)),
         _ => None,
     };
     if response.body.is_none() && response.status != Some(204) && !response::says_no_body(&response)
