@@ -847,6 +847,17 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_body_fails_and_drops_what_was_read() {
+        for text in [
+            r#"{"id": "a", "type": "#,
+            r#"{"id": "a", "x": {"y": [1, 2"#,
+            r#"{"type": "three", "id": "a" "#,
+        ] {
+            assert!(serde_json::from_str::<Sample>(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
     fn errors_name_the_type() {
         let err = serde_json::from_value::<Sample>(json!(1)).unwrap_err();
         assert!(err.to_string().contains("a test.sample object"), "{err}");
