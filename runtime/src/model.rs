@@ -179,9 +179,10 @@ impl ModelTable {
 /// A free slot of a table's hash table.
 const EMPTY: u16 = u16::MAX;
 
-/// A fast hash of a short key: its length and its first and last eight bytes (wire names are
-/// a few dozen bytes, and differ in their length, start or end; the rare others only probe
-/// further). The table is private, so no resistance to chosen keys is needed.
+/// A fast hash of a short key: its length and its first and last eight bytes (four, or the
+/// first, middle and last byte, for a shorter key; wire names are a few dozen bytes, and differ
+/// in their length, start or end; the rare others only probe further). The table is private,
+/// so no resistance to chosen keys is needed.
 #[inline]
 fn hash(bytes: &[u8]) -> usize {
     const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -190,10 +191,20 @@ fn hash(bytes: &[u8]) -> usize {
         let word =
             |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
         (word(0), word(n - 8))
+    } else if n >= 4 {
+        // Two overlapping halves: no copy into a padded word, which cost a call to `memcpy`
+        // and a stalled load for every short key ("id", "name", "body").
+        let half = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[at..at + 4].try_into().expect("four bytes"),
+            ))
+        };
+        (half(0) | half(n - 4) << 32, 0)
+    } else if n > 0 {
+        let byte = |at: usize| u64::from(bytes[at]);
+        (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
     } else {
-        let mut padded = [0u8; 8];
-        padded[..n].copy_from_slice(bytes);
-        (u64::from_le_bytes(padded), 0)
+        (0, 0)
     };
     let h = (first ^ (n as u64).rotate_left(56)).wrapping_mul(K) ^ last.rotate_left(29);
     let h = h.wrapping_mul(K);
