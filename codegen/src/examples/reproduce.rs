@@ -79,19 +79,6 @@ pub fn prepare(example: &RequestExample, schema: &Schema) -> Prepared {
             ),
         );
     }
-    // Nor is a body the page does not write as JSON (publishedresource-post-agentgroups.md
-    // opens a second fence inside the request block, so its body starts with "```http").
-    if let (OperationKind::AddReference, Body::NotJson(text)) = (operation.kind, &example.body) {
-        let start: String = text.lines().next().unwrap_or("").chars().take(60).collect();
-        return Prepared::Done(
-            Outcome::Failed,
-            Some(Cause::NotJson),
-            format!(
-                "{}:{}: the body of a $ref request is not JSON: it starts with {start:?}",
-                example.source.file, example.body_line
-            ),
-        );
-    }
     // A `$ref` request's body is not judged as a type: one that does not parse is the
     // page's, not the reference's.
     if let (
