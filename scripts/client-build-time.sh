@@ -63,7 +63,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let answer = reqwest::Client::new()
         .get("https://graph.microsoft.com/beta/chats/19:abc@thread.v2/operations/op1")
         .bearer_auth(token)
-        .header("Accept", "application/json")
         .send()
         .await?;
     let status = answer.status();

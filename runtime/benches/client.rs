@@ -131,7 +131,6 @@ fn main() {
                         "Authorization",
                         "Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.a-token",
                     )
-                    .header("Accept", "application/json")
                     .send()
                     .await
                     .unwrap();

@@ -38,7 +38,7 @@ pub use token::{StaticToken, TokenError, TokenFuture, TokenSource};
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE};
 
 use crate::answer::Answer;
 use crate::request::{Body, Method, Request};
@@ -199,11 +199,7 @@ impl Client {
         };
         let mut retries = 0;
         loop {
-            let mut builder = self
-                .inner
-                .http
-                .request(method.clone(), out.url)
-                .header(ACCEPT, "application/json");
+            let mut builder = self.inner.http.request(method.clone(), out.url);
             if let Some(source) = &self.inner.token {
                 let token = source.token().await.map_err(Error::Token)?;
                 let mut value =
@@ -219,9 +215,15 @@ impl Client {
                 builder = builder.header(name.as_str(), value.as_str());
             }
             if let Some((bytes, content_type)) = body {
-                builder = builder
-                    .header(CONTENT_TYPE, content_type)
-                    .body(bytes.to_vec());
+                // A Content-Type the request sets itself wins.
+                if !out
+                    .headers
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+                {
+                    builder = builder.header(CONTENT_TYPE, content_type);
+                }
+                builder = builder.body(bytes.to_vec());
             }
             let transport = |source: reqwest::Error| Error::Transport {
                 url: out.url.to_string(),
