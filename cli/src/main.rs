@@ -92,6 +92,17 @@ enum Command {
         #[command(flatten)]
         runtime: RuntimeSource,
     },
+    /// List the pages a doc set lacks: those its references to undefined types want, and
+    /// every page those need in turn, as found in a fuller docs folder (a checkout of
+    /// microsoft-graph-docs). One path a line, relative to that folder's version folders, to
+    /// copy in one go.
+    Missing {
+        #[command(flatten)]
+        docs: Docs,
+        /// The fuller docs folder to find the pages in.
+        #[arg(long, value_name = "FULL_DOCS")]
+        from: PathBuf,
+    },
     /// Print the resolved model.
     Inspect {
         #[command(flatten)]
@@ -366,6 +377,30 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                     docs_args.join(" ")
                 )?;
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Missing { docs, from } => {
+            let loaded = config(&docs).load()?;
+            let full = Config::new().docs_dir(&from).load()?;
+            let have: Vec<String> = loaded.pages.iter().map(|p| p.path.clone()).collect();
+            let closure =
+                graph_docs_codegen::resolve::missing::closure(&loaded.schema, &have, &full.schema);
+            let mut stdout = std::io::stdout().lock();
+            for page in &closure.pages {
+                writeln!(stdout, "{page}")?;
+            }
+            let mut stderr = std::io::stderr().lock();
+            writeln!(
+                stderr,
+                "{} to add from {}{}",
+                plural(closure.pages.len(), "page"),
+                from.display(),
+                if closure.not_found.is_empty() {
+                    String::new()
+                } else {
+                    format!("; not there either: {}", closure.not_found.join(", "))
+                }
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Inspect { docs, json } => {

@@ -65,6 +65,11 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub source: Location,
+    /// The page that would settle it, when it is one missing from the doc set: the page a
+    /// link points to (`v1.0/resources/recipient.md`), or the one the docs would name after
+    /// the type.
+    #[serde(rename = "wantsPage", skip_serializing_if = "Option::is_none")]
+    pub wants_page: Option<String>,
 }
 
 impl Diagnostic {
@@ -79,7 +84,14 @@ impl Diagnostic {
             code,
             message: message.into(),
             source,
+            wants_page: None,
         }
+    }
+
+    /// Says which missing page would settle this.
+    pub fn wanting(mut self, page: String) -> Self {
+        self.wants_page = Some(page);
+        self
     }
 
     pub fn error(code: &'static str, source: Location, message: impl Into<String>) -> Self {

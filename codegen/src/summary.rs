@@ -18,6 +18,33 @@ pub struct VersionFigures {
     pub inline_enums: usize,
     pub properties: usize,
     pub unresolved: usize,
+    pub pages: usize,
+    pub operations: usize,
+    /// Request lines the API pages write (not the `/me` twins read from `/users/{id}` ones).
+    pub request_lines: usize,
+    /// Request lines that could not be read (`request-line-unread`).
+    pub request_lines_unread: usize,
+    /// Request lines walked through the model to their end.
+    pub request_lines_walked: usize,
+}
+
+impl VersionFigures {
+    /// Percent of the request lines written that were read.
+    pub fn request_lines_read_percent(&self) -> f64 {
+        percent(
+            self.request_lines,
+            self.request_lines + self.request_lines_unread,
+        )
+    }
+
+    /// Percent of the request lines read that walk through the model to their end.
+    pub fn request_lines_walked_percent(&self) -> f64 {
+        percent(self.request_lines_walked, self.request_lines)
+    }
+}
+
+fn percent(part: usize, of: usize) -> f64 {
+    100.0 * part as f64 / of.max(1) as f64
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -49,9 +76,28 @@ impl Summary {
                 .filter(|p| p.unresolved.is_some())
                 .count();
         }
+        for page in &loaded.pages {
+            if let Some(version) = &page.version {
+                versions.entry(version.clone()).or_default().pages += 1;
+            }
+        }
+        for o in &loaded.schema.operations {
+            let v = versions.entry(o.version.clone()).or_default();
+            v.operations += 1;
+            for path in o.paths.iter().filter(|p| !p.implied) {
+                v.request_lines += 1;
+                v.request_lines_walked += usize::from(path.complete);
+            }
+        }
         let mut diagnostics_by_code = BTreeMap::new();
         for d in &loaded.schema.diagnostics {
             *diagnostics_by_code.entry(d.code).or_default() += 1;
+            if d.code == "request-line-unread" {
+                let version = d.source.file.split('/').next().unwrap_or_default();
+                if let Some(v) = versions.get_mut(version) {
+                    v.request_lines_unread += 1;
+                }
+            }
         }
         Summary {
             pages_read: loaded.pages.len(),
@@ -84,8 +130,18 @@ impl fmt::Display for Summary {
         for (version, v) in &self.versions {
             writeln!(
                 f,
-                "{version}: {} entity, {} complex, {} enum ({} inline) types; {} properties, {} unresolved",
-                v.entity, v.complex, v.enums, v.inline_enums, v.properties, v.unresolved
+                "{version}: {} entity, {} complex, {} enum ({} inline) types; {} properties, {} unresolved; {} operations, {} request lines read ({:.1}%), {} walked to their end ({:.1}%)",
+                v.entity,
+                v.complex,
+                v.enums,
+                v.inline_enums,
+                v.properties,
+                v.unresolved,
+                v.operations,
+                v.request_lines,
+                v.request_lines_read_percent(),
+                v.request_lines_walked,
+                v.request_lines_walked_percent()
             )?;
         }
         let b = &self.balance;

@@ -376,3 +376,126 @@ fn model_agrees_with_the_csdl_above_the_floors() {
     // Every figure below its floor at once, not only the first.
     assert!(below.is_empty(), "{}", below.join("\n"));
 }
+
+/// `35478` -> `35,478`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// README's block of corpus figures, as the corpus gives it now.
+fn readme_figures(summary: &Summary) -> String {
+    let versions = ["beta", "v1.0"];
+    let row =
+        |label: &str, cell: &dyn Fn(&graph_docs_codegen::summary::VersionFigures) -> String| {
+            let cells: Vec<String> = versions
+                .iter()
+                .map(|v| cell(&summary.versions[*v]))
+                .collect();
+            format!("| {label} | {} |\n", cells.join(" | "))
+        };
+    let mut out = String::from("| | beta | v1.0 |\n|---|---|---|\n");
+    out += &row("pages read", &|v| thousands(v.pages));
+    out += &row("entity types", &|v| thousands(v.entity));
+    out += &row("complex types", &|v| thousands(v.complex));
+    out += &row("enum types (of which inline)", &|v| {
+        format!("{} ({})", thousands(v.enums), thousands(v.inline_enums))
+    });
+    out += &row("properties", &|v| thousands(v.properties));
+    out += &row("unresolved type references", &|v| {
+        format!(
+            "{} ({:.2}%)",
+            thousands(v.unresolved),
+            100.0 * v.unresolved as f64 / v.properties.max(1) as f64
+        )
+    });
+    out += &row("operations", &|v| thousands(v.operations));
+    out += &row("request lines read", &|v| {
+        format!(
+            "{} ({:.1}%)",
+            thousands(v.request_lines),
+            v.request_lines_read_percent()
+        )
+    });
+    out += &row(
+        "request lines walked through the model to their end",
+        &|v| {
+            format!(
+                "{} ({:.1}%)",
+                thousands(v.request_lines_walked),
+                v.request_lines_walked_percent()
+            )
+        },
+    );
+    let b = &summary.balance;
+    out += &format!(
+        "\n{} resource pages define no type (overviews, conceptual pages) and are skipped with a note.\n\
+         Table rows: {} = {} in types + {} in diagnostics. JSON representation keys:\n\
+         {} = {} in types + {} in diagnostics + {} `@odata.*` instance annotations (kept at\n\
+         run time by `additional_properties`).\n",
+        thousands(summary.pages_skipped),
+        thousands(b.rows),
+        thousands(b.rows_in_schema),
+        thousands(b.rows_in_diagnostics),
+        thousands(b.keys),
+        thousands(b.keys_in_schema),
+        thousands(b.keys_in_diagnostics),
+        thousands(b.keys_annotations),
+    );
+    out
+}
+
+/// README's corpus figures are the corpus's: a change that moves them updates README in the
+/// same commit (the failure prints the block to paste).
+#[test]
+fn readme_corpus_figures_are_current() {
+    let Some(root) = corpus() else {
+        println!("SKIPPED: no docs corpus (set GRAPH_DOCS_DIR or put it at ../shared/graph-docs)");
+        return;
+    };
+    let summary = Summary::new(&load(&root));
+    let expected = readme_figures(&summary);
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README readable");
+    let start = "<!-- corpus figures: checked by codegen/tests/corpus.rs -->\n";
+    let end = "<!-- /corpus figures -->";
+    let written = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(end))
+        .map(|(block, _)| block)
+        .expect("README holds the corpus figures block");
+    assert!(
+        written == expected,
+        "README's corpus figures are stale; the block between the markers should read:\n{expected}"
+    );
+}
+
+/// Issue 18's targets for reading and walking the request lines, held as floors.
+#[test]
+fn request_lines_are_read_and_walked() {
+    let Some(root) = corpus() else {
+        println!("SKIPPED: no docs corpus (set GRAPH_DOCS_DIR or put it at ../shared/graph-docs)");
+        return;
+    };
+    let summary = Summary::new(&load(&root));
+    for (version, read_floor, walked_floor) in [("beta", 99.5, 94.7), ("v1.0", 99.5, 96.7)] {
+        let v = &summary.versions[version];
+        assert!(
+            v.request_lines_read_percent() >= read_floor,
+            "{version}: {:.2}% of the request lines read, the floor is {read_floor}%",
+            v.request_lines_read_percent()
+        );
+        assert!(
+            v.request_lines_walked_percent() >= walked_floor,
+            "{version}: {:.2}% of the request lines walked to their end, the floor is {walked_floor}%",
+            v.request_lines_walked_percent()
+        );
+    }
+}

@@ -40,9 +40,22 @@ fn is_list_item(line: &str) -> bool {
 /// and prettyplease prints doc attributes as `///` comments.
 fn escape(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    // Inside a code span rustdoc reads nothing as markup, and a backslash would show. A
+    // backtick with no partner opens none.
+    let mut ticks_left = line.matches('`').count();
+    let mut in_code = false;
     for c in line.chars() {
         match c {
-            '[' | ']' | '<' => {
+            '`' if in_code || ticks_left >= 2 => {
+                in_code = !in_code;
+                ticks_left -= 1;
+                out.push(c);
+            }
+            '`' => {
+                ticks_left -= 1;
+                out.push(c);
+            }
+            '[' | ']' | '<' if !in_code => {
                 out.push('\\');
                 out.push(c);
             }
@@ -63,6 +76,15 @@ fn is_text_direction(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_spans_are_left_as_written() {
+        assert_eq!(
+            escape("a <b> `range(address='<address>')` [c] `d"),
+            r"a \<b> `range(address='<address>')` \[c\] `d"
+        );
+        assert_eq!(escape("`a` <b> `c<d>`"), r"`a` \<b> `c<d>`");
+    }
 
     #[test]
     fn list_items_keep_their_nesting_and_other_lines_their_words() {

@@ -109,6 +109,31 @@ impl ApiSection {
     }
 }
 
+impl ApiSection {
+    /// From a heading below level 2, only when it starts with the name of a section
+    /// (`### Request body`, `### Response`, `#### Permissions acting on self`): `### Delegated
+    /// permissions and JSON payload` under `## Response` is no permissions section.
+    pub fn of_subheading(heading: &str) -> Option<ApiSection> {
+        let h = heading.trim().to_ascii_lowercase();
+        let h = h.strip_prefix("optional ").unwrap_or(&h);
+        let names = [
+            "permissions",
+            "request body",
+            "function parameters",
+            "parameters",
+            "query parameters",
+            "path parameters",
+            "request headers",
+            "response",
+        ];
+        names
+            .iter()
+            .any(|n| h.starts_with(n))
+            .then(|| ApiSection::of(h))
+            .filter(|s| *s != ApiSection::Other)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ApiTable {
     pub section: ApiSection,
@@ -139,6 +164,10 @@ pub struct ApiReader {
     pub page: ApiPage,
     /// The last heading of level 1 or 2: the section.
     section: String,
+    /// A deeper heading that names a section of its own (`### Request body` under `## HTTP
+    /// request`, `### Response` under `## Request body`), and its level: what its tables and
+    /// paragraphs are, until a heading of its level or above.
+    subsection: Option<(u8, String)>,
     /// The last heading of any level.
     heading: String,
     /// The page describes its requests by annotated request blocks (`drive-list.md`: one
@@ -148,14 +177,36 @@ pub struct ApiReader {
 
 impl ApiReader {
     pub fn heading(&mut self, level: u8, text: &str) {
+        let text = text.trim();
         if level <= 2 {
-            self.section = text.trim().to_string();
+            self.section = text.to_string();
+            self.subsection = None;
+        } else if ApiSection::of_subheading(text).is_some() && self.describes_the_request() {
+            self.subsection = Some((level, text.to_string()));
+        } else if self.subsection.as_ref().is_some_and(|(l, _)| level <= *l) {
+            self.subsection = None;
         }
-        self.heading = text.trim().to_string();
+        self.heading = text.to_string();
     }
 
     fn section_lower(&self) -> String {
         self.section.to_ascii_lowercase()
+    }
+
+    /// Whether the section describes the request (its HTTP request, body, parameters,
+    /// response...), not an example or a walkthrough of its own (`## Upload bytes to the
+    /// upload session`, whose `### Response` is another request's).
+    fn describes_the_request(&self) -> bool {
+        self.in_request_section() || ApiSection::of(&self.section) != ApiSection::Other
+    }
+
+    /// What the text under the last heading describes: the subsection that names one, else
+    /// the section.
+    fn described_lower(&self) -> String {
+        self.subsection
+            .as_ref()
+            .map_or(&self.section, |(_, s)| s)
+            .to_ascii_lowercase()
     }
 
     /// In the examples, code blocks are examples, not the request's description.
@@ -168,7 +219,7 @@ impl ApiReader {
     }
 
     pub fn paragraph(&mut self, content: &Inline, line: usize) {
-        let section = self.section_lower();
+        let section = self.described_lower();
         let paragraph = || Paragraph {
             content: content.clone(),
             line,
@@ -259,7 +310,7 @@ impl ApiReader {
 
     pub fn table(&mut self, header: Vec<String>, rows: Vec<Row>, line: usize) {
         self.page.tables.push(ApiTable {
-            section: ApiSection::of(&self.section),
+            section: ApiSection::of(&self.described_lower()),
             heading: self.heading.clone(),
             header,
             rows,
@@ -293,6 +344,13 @@ pub fn request_lines(
                             "request-line-form",
                             at.clone(),
                             format!("request line {written:?} {note}; read as {} {path}", method.as_str()),
+                        ));
+                    }
+                    for how in path::mended(&path) {
+                        diagnostics.push(Diagnostic::note(
+                            "request-line-form",
+                            at.clone(),
+                            format!("request line {written:?} {how}"),
                         ));
                     }
                     let filled = path::filled_in(&path);
@@ -330,10 +388,16 @@ pub fn request_lines(
                 at,
                 format!("{written:?} between request lines joins alternatives; it is no request"),
             )),
-            Err(LineKind::Unknown) => diagnostics.push(Diagnostic::warning(
+            // A word in capitals first (`GETS /users`, `OPTIONS /x`) means a request line.
+            Err(LineKind::Unknown) if starts_like_a_method(written) => diagnostics.push(Diagnostic::warning(
                 "request-line-unread",
                 at,
                 format!("{written:?} in the request block is no request line; expected a method and a path, e.g. GET /users/{{id}}"),
+            )),
+            Err(LineKind::Unknown) => diagnostics.push(Diagnostic::warning(
+                "request-block-text",
+                at,
+                format!("{written:?} in the request block is neither a request line nor a header (a body, code or prose); not read"),
             )),
         }
     }
@@ -401,6 +465,14 @@ fn request_line(written: &str) -> Result<(Method, String, Option<&'static str>),
     Ok((method, path, note))
 }
 
+/// `GETS /users`: a word of capitals, then a path or a URL.
+fn starts_like_a_method(line: &str) -> bool {
+    let (first, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    first.len() >= 3
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && (rest.trim_start().starts_with('/') || rest.trim_start().starts_with("http"))
+}
+
 /// `Prefer: odata.maxpagesize=2`, `workbook-session-id: {session-id}`.
 fn is_header(line: &str) -> bool {
     line.split_once(':').is_some_and(|(name, _)| {
@@ -463,7 +535,7 @@ mod tests {
     #[test]
     fn what_is_no_request_line_is_said() {
         let (lines, d) = read(
-            "or\nPrefer: odata.maxpagesize=2\nGET ** Entity URI for microsoft.x not found\nThe request:\n",
+            "or\nPrefer: odata.maxpagesize=2\nGET ** Entity URI for microsoft.x not found\nThe request:\nGETS /users\n{\"name\": \"x\"}\n",
         );
         assert!(lines.is_empty());
         let codes: Vec<(&str, usize)> = d.iter().map(|d| (d.code, d.source.line)).collect();
@@ -473,7 +545,47 @@ mod tests {
                 ("request-line-prose", 10),
                 ("request-line-header", 11),
                 ("request-line-unread", 12),
-                ("request-line-unread", 13)
+                ("request-block-text", 13),
+                ("request-line-unread", 14),
+                ("request-block-text", 15)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_subheading_that_names_a_section_is_that_section() {
+        let mut r = ApiReader::default();
+        let table = |r: &mut ApiReader, line| r.table(vec!["Name".into()], Vec::new(), line);
+        r.heading(2, "HTTP request");
+        r.heading(3, "Request body");
+        table(&mut r, 1);
+        // A heading that names no section ends the subsection at its level.
+        r.heading(3, "Encoding sharing URLs");
+        table(&mut r, 2);
+        r.heading(2, "Request body");
+        r.heading(3, "Response");
+        table(&mut r, 3);
+        // Under a response, "Delegated permissions and JSON payload" is no permissions table.
+        r.heading(2, "Response");
+        r.heading(3, "Delegated permissions and JSON payload");
+        table(&mut r, 4);
+        // In the examples and in walkthroughs of other requests, `### Response` is an example.
+        r.heading(2, "Examples");
+        r.heading(3, "Request body");
+        table(&mut r, 5);
+        r.heading(2, "Upload bytes to the upload session");
+        r.heading(3, "Response");
+        table(&mut r, 6);
+        let sections: Vec<ApiSection> = r.page.tables.iter().map(|t| t.section).collect();
+        assert_eq!(
+            sections,
+            [
+                ApiSection::RequestBody,
+                ApiSection::Other,
+                ApiSection::Response,
+                ApiSection::Response,
+                ApiSection::Other,
+                ApiSection::Other
             ]
         );
     }

@@ -76,9 +76,21 @@ pub fn placeholder(value: &str) -> Option<&str> {
         .filter(|v| !v.is_empty())
 }
 
-/// Reads a path (starting with `/`), with an optional `?query`.
+/// Reads a path (starting with `/`), with an optional `?query`. The docs' notations beyond
+/// OData are read as what they mean ([`mended`] says which a path uses): `.../` for "any
+/// depth of the segments before" (one level), `(team-id)` for `{team-id}`, `{user-id} |
+/// user-principal-name` for `{user-id | user-principal-name}`, `[?includeIDs=true]` for an
+/// optional query.
 pub fn template(text: &str) -> Result<Template, String> {
     let text = text.trim();
+    let unbracketed;
+    let text = match optional_query(text) {
+        Some(t) => {
+            unbracketed = t;
+            unbracketed.as_str()
+        }
+        None => text,
+    };
     let (path, query) = split_query(text);
     let path = path
         .strip_prefix('/')
@@ -95,6 +107,9 @@ pub fn template(text: &str) -> Result<Template, String> {
                 break;
             }
             return Err("an empty segment (`//`)".to_string());
+        }
+        if part == "..." {
+            continue;
         }
         // `root:/{item-path}:`: from a segment ending in `:` to the next one ending in `:`.
         if let Some(head) = part.strip_suffix(':') {
@@ -185,6 +200,25 @@ fn segment(part: &str) -> Result<Segment, String> {
             params: vec!["id".to_string()],
         });
     }
+    // `{user-id} | user-principal-name`: the alternatives written outside the braces.
+    if let Some((key, others)) = part.split_once('}').filter(|_| part.starts_with('{')) {
+        if let Some(others) = others.trim().strip_prefix('|') {
+            let params = std::iter::once(key.trim_start_matches('{'))
+                .chain(others.split('|'))
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect();
+            return Ok(Segment::Key { params });
+        }
+    }
+    // `(team-id)`: a key in parentheses instead of braces.
+    if let Some(inner) = part.strip_prefix('(').and_then(|p| p.strip_suffix(')')) {
+        if is_name(inner) {
+            return Ok(Segment::Key {
+                params: vec![inner.to_string()],
+            });
+        }
+    }
     if let Some(inner) = part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
         let params = inner
             .split('|')
@@ -260,6 +294,39 @@ pub fn is_guid(text: &str) -> bool {
             .iter()
             .zip([8, 4, 4, 4, 12])
             .all(|(g, n)| g.len() == n && g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// `/x/content[?includeIDs=true]` -> `/x/content?includeIDs=true`.
+fn optional_query(text: &str) -> Option<String> {
+    let open = text.find("[?")?;
+    let inner = text[open + 1..].strip_suffix(']')?;
+    Some(format!("{}{inner}", &text[..open]))
+}
+
+/// The docs' notations beyond OData that a path uses, as [`template`] reads them.
+pub fn mended(path: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if optional_query(path.trim()).is_some() {
+        out.push("writes an optional query in brackets (read as the query)");
+    }
+    let parts = split_segments(path.trim().trim_start_matches('/')).unwrap_or_default();
+    if parts.iter().any(|p| p == "...") {
+        out.push("writes `...` for any depth of the segments before it (read with one level)");
+    }
+    if parts
+        .iter()
+        .any(|p| p.starts_with('(') && p.ends_with(')') && is_name(&p[1..p.len() - 1]))
+    {
+        out.push("writes a key in parentheses instead of braces");
+    }
+    if parts.iter().any(|p| {
+        p.starts_with('{')
+            && p.split_once('}')
+                .is_some_and(|(_, r)| r.trim().starts_with('|'))
+    }) {
+        out.push("writes a key's alternatives outside its braces");
+    }
+    out
 }
 
 /// The values a page writes where its path's keys or arguments go: `cf6005fc-...` segments
@@ -463,5 +530,34 @@ mod tests {
         assert!(!is_guid("acdefc6b-2dc6-4e71-b1e9"));
         let t = template("/me/x/worksheets/{id|name}/range(address='<address>')/cell").unwrap();
         assert_eq!(t.placeholders(), ["id", "address"]);
+    }
+
+    #[test]
+    fn notations_beyond_odata() {
+        for (line, read) in [
+            (
+                "/me/mailFolders/{id}/childFolders/{id}/.../messages/{id}",
+                vec!["id", "id", "id"],
+            ),
+            (
+                "/teams/(team-id)/channels/{channel-id}",
+                vec!["team-id", "channel-id"],
+            ),
+            (
+                "/users/{user-id} | user-principal-name/chats/{chat-id}",
+                vec!["user-id", "chat-id"],
+            ),
+            (
+                "/me/onenote/pages/{id}/content[?includeIDs=true]",
+                vec!["id"],
+            ),
+        ] {
+            let t = template(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+            assert_eq!(t.placeholders(), read, "{line}");
+            assert_eq!(mended(line).len(), 1, "{line}");
+        }
+        let t = template("/me/onenote/pages/{id}/content[?includeIDs=true]").unwrap();
+        assert_eq!(t.query.as_deref(), Some("includeIDs=true"));
+        assert!(mended("/users/{id}/messages").is_empty());
     }
 }

@@ -51,14 +51,17 @@ pub fn link(
         for s in &h.base {
             let t = &types[i];
             match find(t, s) {
-                None => diagnostics.push(Diagnostic::warning(
-                    "unresolved-base-type",
-                    s.source.clone(),
-                    format!(
-                        "base type {:?} of {} is no type of this {} doc set; its inherited properties are missing",
-                        s.text, t.name, t.version
-                    ),
-                )),
+                None => diagnostics.push(
+                    Diagnostic::warning(
+                        "unresolved-base-type",
+                        s.source.clone(),
+                        format!(
+                            "base type {:?} of {} is no type of this {} doc set; its inherited properties are missing",
+                            s.text, t.name, t.version
+                        ),
+                    )
+                    .wanting(super::missing::wanted_page(&t.version, &s.text, s.link.as_deref())),
+                ),
                 Some(b) if b.index() == i => diagnostics.push(Diagnostic::warning(
                     "base-type-self",
                     s.source.clone(),

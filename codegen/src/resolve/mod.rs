@@ -9,6 +9,7 @@ mod index;
 mod inline_enums;
 pub mod limits;
 mod merge;
+pub mod missing;
 mod operations;
 mod overrides;
 mod properties;
@@ -145,6 +146,7 @@ fn finish(
     let mut sorted: Vec<TypeDef> = order.iter().filter_map(|&i| slots[i].take()).collect();
     crate::schema::relink(&mut sorted, &mut operations, |id| position[id.index()]);
     operations.sort_by(|a, b| (&a.version, &a.name).cmp(&(&b.version, &b.name)));
+    missing::summarize(&mut diagnostics);
     diagnostics.sort();
     Schema::new(sorted, operations, diagnostics)
 }

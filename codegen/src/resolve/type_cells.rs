@@ -100,7 +100,10 @@ impl<'a> Cells<'a> {
                 cell.written, self.version
             ),
         };
-        diagnostics.push(Diagnostic::warning("unresolved-type", at.clone(), message));
+        diagnostics.push(
+            Diagnostic::warning("unresolved-type", at.clone(), message)
+                .wanting(super::missing::wanted_page(self.version, name, link)),
+        );
         (
             TypeRef::Primitive(Primitive::Untyped),
             Some(cell.written.clone()),

@@ -27,7 +27,9 @@ pub struct Operation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_body: Option<Payload>,
     pub response: Response,
-    /// Query options the page names (`$select`, `$filter`, ...).
+    /// Query options the page names (`$select`, `$filter`, ...), and the rows of its Query
+    /// parameters table that are query options rather than parameters (`$deltatoken`, or
+    /// `startDateTime` passed in the request line's query string).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub query_options: Vec<String>,
     /// Request headers the page documents beyond `Authorization`.

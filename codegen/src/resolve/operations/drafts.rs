@@ -23,6 +23,8 @@ pub struct Draft<'p> {
     pub name: String,
     /// `user: delta` -> `delta`: the page documents an action or a function of that name.
     pub bound_name: Option<String>,
+    /// `searchEntity: query` -> `searchEntity`: the type the title binds it to.
+    pub bound_owner: Option<String>,
 }
 
 impl Draft<'_> {
@@ -78,7 +80,10 @@ pub fn drafts(pages: &[Page]) -> Vec<Draft<'_>> {
         let base = base_name(page, &api.requests);
         let methods: Vec<Method> = groups.iter().map(|((m, _), _)| *m).collect();
         let several_methods = methods.windows(2).any(|w| w[0] != w[1]);
-        let bound_name = bound_name(page);
+        let (bound_owner, bound_name) = match bound_name(page) {
+            Some((owner, name)) => (owner, Some(name)),
+            None => (None, None),
+        };
         for ((method, class), lines) in groups {
             let mut name = format!("{base}{}", class.suffix());
             if several_methods {
@@ -101,6 +106,7 @@ pub fn drafts(pages: &[Page]) -> Vec<Draft<'_>> {
                 implied,
                 name,
                 bound_name: bound_name.clone(),
+                bound_owner: bound_owner.clone(),
             });
         }
     }
@@ -223,8 +229,9 @@ fn method_word(method: Method) -> &'static str {
 }
 
 /// `# user: delta`, `# rebootNow action`, `# getOmaSettingPlainTextValue function` -> the
-/// name of the action or function the page documents.
-fn bound_name(page: &Page) -> Option<String> {
+/// name of the action or function the page documents, and the type the title binds it to
+/// when it names one (`user`).
+fn bound_name(page: &Page) -> Option<(Option<String>, String)> {
     let title = page.title.as_ref()?.text.trim();
     let valid = |s: &str| {
         !s.is_empty()
@@ -232,10 +239,10 @@ fn bound_name(page: &Page) -> Option<String> {
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
     };
     if let Some((owner, name)) = title.split_once(':') {
-        let name = name.trim();
-        return (valid(owner.trim()) && valid(name)).then(|| name.to_string());
+        let (owner, name) = (owner.trim(), name.trim());
+        return (valid(owner) && valid(name)).then(|| (Some(owner.to_string()), name.to_string()));
     }
     let (name, word) = title.rsplit_once(' ')?;
     let name = name.trim();
-    (matches!(word, "action" | "function") && valid(name)).then(|| name.to_string())
+    (matches!(word, "action" | "function") && valid(name)).then(|| (None, name.to_string()))
 }

@@ -7,6 +7,8 @@
 //! the paths are walked again.
 
 mod drafts;
+mod kinds;
+mod parameters;
 mod response;
 mod roots;
 mod tables;
@@ -42,12 +44,26 @@ pub fn resolve(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Operation> {
     let drafts = drafts::drafts(pages);
-    let responses: Vec<Response> = drafts.iter().map(|d| response::read(d, index)).collect();
+    let responses: Vec<Response> = drafts
+        .iter()
+        .map(|d| response::read(d, index, diagnostics))
+        .collect();
     let roots = roots::collect(&drafts, &responses, pages, types, index, diagnostics);
-    let ends_bound: Vec<bool> = drafts
+    let lists = kinds::Lists::new(&drafts, &responses);
+    let endings: Vec<kinds::Ending> = drafts
         .iter()
         .zip(&responses)
-        .map(|(d, r)| ends_bound(d, r, types, index))
+        .map(|(d, r)| kinds::ending(d, r, types, index, &lists))
+        .collect();
+    let ends_bound: Vec<bool> = endings.iter().map(kinds::Ending::bound).collect();
+    // A `POST` whose last segment follows a collection without a key is an action bound to
+    // it, unless the page says outright that it creates.
+    let post_binds: Vec<bool> = drafts
+        .iter()
+        .zip(&endings)
+        .map(|(d, e)| {
+            d.method == Method::Post && !matches!(e, kinds::Ending::Creates { strong: true, .. })
+        })
         .collect();
 
     let mut composed = Composed::new();
@@ -56,11 +72,11 @@ pub fn resolve(
         let model = Model::new(types, &roots, &composed);
         walks = drafts
             .iter()
-            .zip(&ends_bound)
-            .map(|(d, &bound)| {
+            .zip(ends_bound.iter().zip(&post_binds))
+            .map(|(d, (&bound, &post))| {
                 d.lines
                     .iter()
-                    .map(|l| model.walk(&d.version, &l.template, bound))
+                    .map(|l| model.walk(&d.version, &l.template, bound, post))
                     .collect()
             })
             .collect();
@@ -169,107 +185,22 @@ pub fn resolve(
         .iter()
         .zip(walks)
         .zip(responses)
-        .map(|((d, walked), response)| build(d, walked, response, types, index, diagnostics))
+        .zip(ends_bound.iter().zip(&endings))
+        .map(|(((d, walked), response), (&bound, ending))| {
+            if let kinds::Ending::Creates { why: Some(why), .. } = ending {
+                diagnostics.push(Diagnostic::note(
+                    "operation-create",
+                    d.source(),
+                    format!("{:?} is read as a create: {why}", d.lines[0].written),
+                ));
+            }
+            build(d, walked, response, bound, types, index, diagnostics)
+        })
         .collect()
 }
 
-/// Whether the last segment of the draft's paths names the operation itself (an action or a
-/// function) when it is no property: a call (`reminderView(...)`), the name its title gives
-/// (`# user: delta`, `# rebootNow action`), a function's parameter table, or a `POST` that
-/// creates nothing: no `201 Created` with an object, or a body whose fields are not that
-/// object's (`createLink` takes `type` and `scope` and returns a [permission]).
-fn ends_bound(d: &Draft<'_>, response: &Response, types: &[TypeDef], index: &TypeIndex) -> bool {
-    let template = &d.lines[0].template;
-    if matches!(template.segments.last(), Some(Segment::Call { .. })) {
-        return true;
-    }
-    let last = last_name(template);
-    if d.bound_name
-        .as_deref()
-        .zip(last)
-        .is_some_and(|(b, l)| b.eq_ignore_ascii_case(l))
-    {
-        return true;
-    }
-    let has_table = |section| {
-        d.api.tables.iter().any(|t| {
-            t.section == section
-                && t.header.first().is_some_and(|h| {
-                    h.trim()
-                        .trim_matches('*')
-                        .to_ascii_lowercase()
-                        .starts_with("parameter")
-                })
-        })
-    };
-    match d.method {
-        Method::Post => {
-            // A create returns what it creates (`201 Created`, though some pages say `200`)
-            // and takes that object's properties.
-            let created = match &response.body {
-                Some(payload) => payload.ty.named().is_some_and(|t| {
-                    let fields = body_fields_belong_to(d, types, t.index());
-                    // "Provide the new [offerShiftRequest](..) object in the request body".
-                    let sends_it = d.api.request_body.iter().any(|p| {
-                        p.content
-                            .links
-                            .iter()
-                            .any(|l| index.by_link(&d.version, &l.dest) == Some(t))
-                    });
-                    fields == Some(true)
-                        || (fields.is_none() && (response.status == Some(201) || sends_it))
-                }),
-                None => false,
-            };
-            has_table(crate::parse::api::ApiSection::RequestBody) || !created
-        }
-        Method::Get => has_table(crate::parse::api::ApiSection::FunctionParameters),
-        _ => false,
-    }
-}
-
-/// Whether most rows of the page's Request body tables name properties of `ty` (or of a
-/// type derived from it): what a create sends. (Most, not all: the pages of a type whose
-/// base is undocumented list the base's properties too.) `None` without such rows.
-fn body_fields_belong_to(d: &Draft<'_>, types: &[TypeDef], ty: usize) -> Option<bool> {
-    let mut names: HashSet<String> = HashSet::new();
-    let mut family = vec![ty];
-    let mut at = types[ty].base_type.as_ref().map(TypeId::index);
-    while let Some(b) = at.filter(|b| !family.contains(b)) {
-        family.push(b);
-        at = types[b].base_type.as_ref().map(TypeId::index);
-    }
-    family.extend(
-        types
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.base_type.as_ref().is_some_and(|b| b.index() == ty))
-            .map(|(i, _)| i),
-    );
-    for &t in &family {
-        names.extend(
-            types[t]
-                .properties
-                .iter()
-                .map(|p| p.name.to_ascii_lowercase()),
-        );
-    }
-    let rows: Vec<String> = d
-        .api
-        .tables
-        .iter()
-        .filter(|t| t.section == crate::parse::api::ApiSection::RequestBody)
-        .flat_map(|t| &t.rows)
-        .filter_map(|r| r.cells.first())
-        .map(|c| c.text.replace(['*', '`'], "").trim().to_ascii_lowercase())
-        .filter(|n| !n.is_empty())
-        .collect();
-    let known = rows.iter().filter(|n| names.contains(*n)).count();
-    (!rows.is_empty()).then_some(known * 2 >= rows.len())
-}
-
 /// The name of the last segment: `sendMail`, `reminderView(...)` -> `reminderView`.
-fn last_name(template: &Template) -> Option<&str> {
+pub(super) fn last_name(template: &Template) -> Option<&str> {
     match template.segments.last()? {
         Segment::Name { name } | Segment::Call { name, .. } => Some(name),
         _ => None,
@@ -334,11 +265,18 @@ fn implied_navigation(
             };
             let rest = &segments[b.segment + 1..];
             let keyed = matches!(rest.first(), Some(Segment::Key { .. }));
+            // `?$filter=...`, `?$top=...`: OData filters and pages collections only.
+            let filtered = line.template.query.as_deref().and_then(collection_option);
             let told = match (d.method, rest, target) {
                 // GET .../joinedTeams -> a collection of team, or one object.
-                (Method::Get, [], Some((ty, collection))) if !bound => {
-                    Some((ty.clone(), collection, "returns it".to_string()))
-                }
+                (Method::Get, [], Some((ty, collection))) if !bound => match filtered {
+                    Some(option) if !collection => Some((
+                        ty.clone(),
+                        true,
+                        format!("returns it filtered by `{option}`, which only a collection takes"),
+                    )),
+                    _ => Some((ty.clone(), collection, "returns it".to_string())),
+                },
                 // GET .../items/{id} -> one item of a collection.
                 (Method::Get, [Segment::Key { .. }], Some((ty, false))) => Some((
                     ty.clone(),
@@ -388,6 +326,20 @@ fn implied_navigation(
         }
     }
     out
+}
+
+/// The first query option of `query` that only a collection takes (`$filter`, `$top`,
+/// `$skip`, `$orderby`, `$search`, `$count`).
+fn collection_option(query: &str) -> Option<&str> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split('=').next())
+        .map(str::trim)
+        .find(|name| {
+            ["$filter", "$top", "$skip", "$orderby", "$search", "$count"]
+                .iter()
+                .any(|o| name.eq_ignore_ascii_case(o))
+        })
 }
 
 /// Properties read as one value that some request path keys into: (owner, name, where,
@@ -459,6 +411,7 @@ fn build(
     d: &Draft<'_>,
     walked: Vec<Walked>,
     mut response: Response,
+    ends_bound: bool,
     types: &mut Vec<TypeDef>,
     index: &mut TypeIndex,
     diagnostics: &mut Vec<Diagnostic>,
@@ -495,7 +448,48 @@ fn build(
         .expect("a draft has a request line");
     let end = reference.walk.last().cloned();
     let target = end.as_ref().and_then(target);
-    let kind = kind(d, end.as_ref(), &response, target.as_ref());
+    let kind = kinds::kind(
+        d,
+        end.as_ref(),
+        reference.complete,
+        &response,
+        target.as_ref(),
+    );
+    // What the page does not say but the walk read: a `POST` after a collection without a
+    // key, naming nothing of it (`/followedSites/add`).
+    if let (
+        Some(Step::Bound {
+            binding,
+            collection: true,
+        }),
+        false,
+    ) = (&end, ends_bound)
+    {
+        diagnostics.push(Diagnostic::note(
+            "operation-bound-to-collection",
+            reference.source.clone(),
+            format!(
+                "{:?}: `{}` follows a collection of {binding} without a key and names nothing of it; read as an action bound to the collection",
+                reference.written,
+                last_name(&reference.template).unwrap_or_default()
+            ),
+        ));
+    }
+    if !reference.complete && !matches!(end, Some(Step::Bound { .. })) {
+        if let Some(why) = kinds::names_itself(d)
+            .filter(|_| matches!(kind, OperationKind::Function | OperationKind::Action))
+        {
+            diagnostics.push(Diagnostic::note(
+                "operation-kind-from-page",
+                reference.source.clone(),
+                format!(
+                    "{:?} cannot be walked to its end, but {why} says the last segment is the operation itself: read as {}",
+                    reference.written,
+                    if kind == OperationKind::Function { "a function" } else { "an action" }
+                ),
+            ));
+        }
+    }
 
     let namespace = d
         .page
@@ -507,25 +501,31 @@ fn build(
         .front("ms.prod")
         .or_else(|| d.page.front("ms.subservice"))
         .map(str::to_string);
-    let templates: Vec<&Template> = paths.iter().map(|p| &p.template).collect();
-    let parameters = match kind {
+    let read = match kind {
         OperationKind::Action | OperationKind::Function => {
             let cells = Cells {
                 index,
                 version: &d.version,
                 namespace: &namespace,
             };
-            tables::parameters(
+            parameters::parameters(
                 d,
                 kind == OperationKind::Action,
-                &templates,
+                &paths,
                 &cells,
                 types,
                 diagnostics,
             )
         }
-        _ => Vec::new(),
+        _ => parameters::Read::default(),
     };
+    let parameters = read.parameters;
+    let mut query_options = d.api.query_options.clone();
+    for option in read.query_options {
+        if !query_options.contains(&option) {
+            query_options.push(option);
+        }
+    }
 
     let item = target.as_ref().map(|(ty, _)| Payload {
         ty: ty.clone(),
@@ -537,13 +537,16 @@ fn build(
             ty: TypeRef::Primitive(Primitive::Stream),
             collection: false,
         }),
-        OperationKind::Action if !parameters.is_empty() => Some(Payload {
-            ty: TypeRef::Named(body_type(d, &parameters, &namespace, &area, types, index)),
-            collection: false,
-        }),
+        OperationKind::Action if parameters.iter().any(|p| p.place == ParameterPlace::Body) => {
+            Some(Payload {
+                ty: TypeRef::Named(body_type(d, &parameters, &namespace, &area, types, index)),
+                collection: false,
+            })
+        }
         _ => None,
     };
-    if response.body.is_none() && response.status != Some(204) {
+    if response.body.is_none() && response.status != Some(204) && !response::says_no_body(&response)
+    {
         response.body = match kind {
             OperationKind::Create | OperationKind::Read => item,
             OperationKind::List => target.map(|(ty, _)| Payload {
@@ -571,7 +574,7 @@ fn build(
         parameters,
         request_body,
         response,
-        query_options: d.api.query_options.clone(),
+        query_options,
         headers: tables::headers(d),
         permissions: tables::permissions(d),
         title: d
@@ -597,44 +600,6 @@ fn target(step: &Step) -> Option<(TypeRef, bool)> {
         }
         Step::Item { ty } => Some((TypeRef::Named(ty.clone()), false)),
         Step::Bound { .. } | Step::Special => None,
-    }
-}
-
-fn kind(
-    d: &Draft<'_>,
-    end: Option<&Step>,
-    response: &Response,
-    target: Option<&(TypeRef, bool)>,
-) -> OperationKind {
-    use OperationKind::*;
-    let bound = matches!(end, Some(Step::Bound { .. }));
-    let stream = target.is_some_and(|(ty, _)| ty.is(Primitive::Stream));
-    match (d.class, d.method) {
-        (Class::Value, Method::Get) => ReadContent,
-        (Class::Value, _) => WriteContent,
-        (Class::Ref, Method::Get) => ReadReference,
-        (Class::Ref, Method::Delete) => RemoveReference,
-        (Class::Ref, _) => AddReference,
-        (Class::Count, _) => Count,
-        (Class::Plain, Method::Get) if bound => Function,
-        (Class::Plain, Method::Get) if stream => ReadContent,
-        (Class::Plain, Method::Get) => {
-            let many = target.is_some_and(|(_, c)| *c)
-                || response.body.as_ref().is_some_and(|p| p.collection);
-            if many {
-                List
-            } else {
-                Read
-            }
-        }
-        (Class::Plain, Method::Post) if bound => Action,
-        (Class::Plain, Method::Post) if target.is_some_and(|(_, c)| *c) => Create,
-        (Class::Plain, Method::Post) if stream => WriteContent,
-        (Class::Plain, Method::Post) => Action,
-        (Class::Plain, Method::Patch) => Update,
-        (Class::Plain, Method::Put) if stream => WriteContent,
-        (Class::Plain, Method::Put) => Replace,
-        (Class::Plain, Method::Delete) => Delete,
     }
 }
 

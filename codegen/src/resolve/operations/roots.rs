@@ -38,6 +38,8 @@ pub fn collect(
     let mut named: Vec<(String, String, Location)> = Vec::new();
     // Roots some path keys into (`/chats/{chat-id}`): sets, not singletons.
     let mut keyed_roots: HashSet<(String, String)> = HashSet::new();
+    // Roots some path goes on from with a name (`/tenantRelationships/managedTenants`).
+    let mut named_into: HashSet<(String, String)> = HashSet::new();
     for (d, response) in drafts.iter().zip(responses) {
         let body = response
             .body
@@ -57,6 +59,9 @@ pub fn collect(
             let key = (d.version.clone(), root.to_ascii_lowercase());
             if keyed || matches!(segments.get(1), Some(Segment::Key { .. })) {
                 keyed_roots.insert(key.clone());
+            }
+            if !keyed && matches!(segments.get(1), Some(Segment::Name { .. })) {
+                named_into.insert(key.clone());
             }
             named.push((
                 key.0.clone(),
@@ -125,6 +130,55 @@ pub fn collect(
         );
     }
 
+    // Roots no request tells: by the type an API page's title binds its action or function
+    // to, when the request sends it to the root itself (`# searchEntity: query` on `POST
+    // /search/query`); a type no page documents is named as the title names it
+    // (`cloudCommunications: getPresencesByUserId`).
+    for (key, owner, at) in from_titles(drafts) {
+        if roots.contains_key(&key) {
+            continue;
+        }
+        let documented = types.iter().position(|t| {
+            t.version == key.0 && t.kind != TypeKind::Enum && t.name.eq_ignore_ascii_case(&owner)
+        });
+        // A root keyed somewhere (`/users/{id}`), or named as the plural of the type, is a
+        // set of it.
+        let collection = keyed_roots.contains(&key)
+            || singular(&key.1)
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(&owner));
+        let written = named
+            .iter()
+            .find(|(v, w, _)| *v == key.0 && w.eq_ignore_ascii_case(&key.1))
+            .map_or_else(|| key.1.clone(), |(_, w, _)| w.clone());
+        let ty = match documented {
+            Some(t) => {
+                let evidence = Some(Written {
+                    text: format!("/{written}"),
+                    source: at.clone(),
+                });
+                if collection && types[t].addressed.is_none() {
+                    types[t].addressed = evidence;
+                } else if !collection && types[t].singleton.is_none() {
+                    types[t].singleton = evidence;
+                }
+                TypeId::new(t, &types[t].qualified_name())
+            }
+            None if collection => continue,
+            None => container(&key.0, &written, &owner, &at, types, index),
+        };
+        diagnostics.push(Diagnostic::note(
+            "root-from-title",
+            at,
+            format!(
+                "no request says what `/{written}` holds; the page's title binds its action or function on `/{written}` to {owner}, so it is {} {ty}{}",
+                if collection { "an entity set of" } else { "a singleton of" },
+                if documented.is_some() { "" } else { ", a type no page documents" }
+            ),
+        ));
+        roots.insert(key, Root { ty, collection });
+    }
+
     // Roots no request tells: by the resource page whose Methods table lists requests on
     // them (`print.md`: "List printers" -> `GET /print/printers`).
     for (key, t) in from_methods(drafts, responses, pages, types) {
@@ -190,17 +244,20 @@ pub fn collect(
                     .map(|t| (t, false))
             })
             .or_else(|| {
+                // `/users` -> a set of `user`; but a root the paths go on from by name and
+                // never key into holds one (`/tenantRelationships/managedTenants`).
+                let set = keyed_roots.contains(&key) || !named_into.contains(&key);
                 singular(&written)
                     .into_iter()
                     .find_map(|s| by_name(&s))
-                    .map(|t| (t, true))
+                    .map(|t| (t, set))
             });
         let Some((t, collection)) = guess else {
             // A set of a type no page names can be given no type of its own.
             if keyed_roots.contains(&key) {
                 continue;
             }
-            let ty = container(&version, &written, &at, types, index);
+            let ty = container(&version, &written, &written, &at, types, index);
             diagnostics.push(Diagnostic::note(
                 "root-type-implied",
                 at,
@@ -236,17 +293,19 @@ pub fn collect(
     roots
 }
 
-/// A type for a root no page documents (`/policies`, `/education`): named after the
-/// segment, or after it and `Root` when a type of that name exists already.
+/// A type for a root no page documents (`/policies`, `/education`): named `name` (the
+/// segment, or what a page's title calls it), or that and `Root` when a type of that name
+/// exists already.
 fn container(
     version: &str,
     written: &str,
+    name: &str,
     at: &Location,
     types: &mut Vec<TypeDef>,
     index: &mut TypeIndex,
 ) -> TypeId {
     let namespace = DEFAULT_NAMESPACE;
-    let mut name = written.to_string();
+    let mut name = name.to_string();
     if index.contains(version, &format!("{namespace}.{name}")) {
         name.push_str("Root");
     }
@@ -285,6 +344,55 @@ fn container(
         inline_for: Vec::new(),
     });
     id
+}
+
+/// Roots an API page's title names the type of: `# searchEntity: query` over `POST
+/// /search/query` (the bound segment right after the root). For each root, the owner most
+/// titles give, and the first request line that says so.
+fn from_titles(drafts: &[Draft<'_>]) -> Vec<((String, String), String, Location)> {
+    let mut found: Vec<((String, String), String, Location)> = Vec::new();
+    for d in drafts {
+        let (Some(owner), Some(name)) = (&d.bound_owner, &d.bound_name) else {
+            continue;
+        };
+        for line in &d.lines {
+            let [Segment::Name { name: root }, last] = line.template.segments.as_slice() else {
+                continue;
+            };
+            let bound = match last {
+                Segment::Name { name } | Segment::Call { name, .. } => name,
+                _ => continue,
+            };
+            if bound.eq_ignore_ascii_case(name) {
+                found.push((
+                    (d.version.clone(), root.to_ascii_lowercase()),
+                    owner.clone(),
+                    Location::new(&d.page.path, line.line),
+                ));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.2.cmp(&b.2));
+    let mut out: Vec<((String, String), String, Location)> = Vec::new();
+    for (key, owner, at) in &found {
+        if out.iter().any(|(k, _, _)| k == key) {
+            continue;
+        }
+        // The owner most titles on this root give; ties to the first.
+        let count = |o: &str| {
+            found
+                .iter()
+                .filter(|(k, w, _)| k == key && w.eq_ignore_ascii_case(o))
+                .count()
+        };
+        let best = found
+            .iter()
+            .filter(|(k, _, _)| k == key)
+            .max_by_key(|(_, w, a)| (count(w), std::cmp::Reverse(a.clone())))
+            .map_or(owner, |(_, w, _)| w);
+        out.push((key.clone(), best.clone(), at.clone()));
+    }
+    out
 }
 
 /// Roots a resource page's Methods table leads to: its rows link to API pages whose requests

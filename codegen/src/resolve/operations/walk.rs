@@ -131,8 +131,11 @@ impl<'t> Model<'t> {
     }
 
     /// Walks `template`; `ends_bound` says the last segment names the operation itself (an
-    /// action or a function) when it is no property.
-    pub fn walk(&self, version: &str, template: &Template, ends_bound: bool) -> Walked {
+    /// action or a function) when it is no property. A `POST` (`post`) whose last segment
+    /// follows a collection without a key, and names nothing the walk knows there, sends an
+    /// action bound to the collection (`/followedSites/add`): a create would name the
+    /// collection itself.
+    pub fn walk(&self, version: &str, template: &Template, ends_bound: bool, post: bool) -> Walked {
         let segments = &template.segments;
         let mut steps = Vec::new();
         // Where the walk stands: a type, and whether a collection of it.
@@ -246,7 +249,7 @@ impl<'t> Model<'t> {
                             continue;
                         }
                     }
-                    if last && ends_bound {
+                    if last && (ends_bound || (post && collection)) {
                         steps.push(Step::Bound {
                             binding: self.id(t),
                             collection,
