@@ -28,7 +28,7 @@ mod retry;
 mod roots;
 mod token;
 
-pub use batch::{Batch, BatchAnswers, Slot, MAX_BATCH};
+pub use batch::{Batch, BatchAnswers, Slot, SlotId, MAX_BATCH};
 pub use error::Error;
 pub use paging::DeltaRound;
 pub use retry::RetryPolicy;
