@@ -332,13 +332,17 @@ fn parameters_are_read_wherever_the_page_puts_them() {
             ("deferCommit", "Edm.Boolean", false, Body)
         ]
     );
-    // The Request body table of a GET function: in the call's parentheses.
+    // The Request body table of a GET function: its body, as the page says.
     let compare = op("widget-compare", "GET");
     assert_eq!(compare.kind, OperationKind::Function);
     assert_eq!(
         parameters(compare),
-        [("otherWidget", "Edm.String", false, Path)]
+        [("otherWidget", "Edm.String", false, Body)]
     );
+    assert!(compare
+        .request_body
+        .as_ref()
+        .is_some_and(|b| b.ty.to_string().ends_with("CompareBody")));
     // A Function parameters table of a page that POSTs a call: the call's arguments, so no
     // body.
     let stretch = op("widget-stretch", "POST");
@@ -414,7 +418,7 @@ fn the_kind_follows_what_the_page_says_where_the_walk_breaks() {
     use OperationKind::*;
     // A call segment makes a function, though the walk stops at `shelves`; a note says so.
     let filter = op("widget-filterbyowner", "GET");
-    assert_eq!(paths(filter)[0].1, false);
+    assert!(!paths(filter)[0].1);
     assert_eq!(filter.kind, Function);
     assert_eq!(
         parameters(filter),
@@ -561,4 +565,36 @@ fn a_root_the_paths_go_on_from_by_name_holds_one_object() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn request_bodies_are_what_the_request_body_section_says() {
+    let body = |o: &Operation| o.request_body.as_ref().map(|b| b.ty.to_string());
+    // "a [shelfLocation] or [roomLocation] object": their common base.
+    let create = op("storage-post-locations", "POST");
+    assert_eq!(body(create).as_deref(), Some("microsoft.graph.location"));
+    let action = op("storage-addlocation", "POST");
+    assert_eq!(action.kind, OperationKind::Action);
+    assert_eq!(body(action).as_deref(), Some("microsoft.graph.location"));
+    // A PATCH through the base collection sends the derived type the page names.
+    let update = op("shelflocation-update", "PATCH");
+    assert_eq!(
+        body(update).as_deref(),
+        Some("microsoft.graph.shelfLocation")
+    );
+}
+
+#[test]
+fn responses_named_in_words_or_not_at_all() {
+    // "a collection of **gadget** objects": that type, by its name.
+    let list = op("vault-list-gadgets", "GET");
+    assert_eq!(response(list), Some(("microsoft.graph.gadget", true)));
+    assert_eq!(lines(&at("response-by-name", "vault-list-gadgets")), [20]);
+    // The walk goes through the navigation the response implies.
+    assert!(list.paths[0].complete);
+    // "a **thing** object", no such type, and a walk that breaks: raw JSON, not the type
+    // where the walk stopped.
+    let get = op("vault-get-thing", "GET");
+    assert_eq!(response(get), Some(("Edm.Untyped", false)));
+    assert_eq!(lines(&at("response-untyped", "vault-get-thing")), [20]);
 }
