@@ -64,8 +64,14 @@ pub fn prepare(example: &RequestExample, schema: &Schema) -> Prepared {
     }
     // A `$ref` request's body is not judged as a type: one that does not parse is the
     // page's, not the reference's.
-    if let (OperationKind::AddReference, Body::InvalidJson { error, line, elided }) =
-        (operation.kind, &example.body)
+    if let (
+        OperationKind::AddReference,
+        Body::InvalidJson {
+            error,
+            line,
+            elided,
+        },
+    ) = (operation.kind, &example.body)
     {
         let cause = if *elided {
             Cause::Truncated
