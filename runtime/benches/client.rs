@@ -1,9 +1,12 @@
-//! The client's own cost per request: the same answers fetched from a server on 127.0.0.1 by
-//! plain reqwest read into `serde_json::Value`, and by the client (token, retry policy, the
-//! typed read) read into `Value` and into a `model!` type; alternating in rounds, in one run.
+//! The client's own cost per request: the same answer (a page of ten messages, about 4 KB)
+//! fetched from one server on 127.0.0.1 by plain reqwest read into `serde_json::Value`, and by
+//! the client (token source, retry policy, the request built, the typed read) read into
+//! `Value` and into a `model!` type: three benchmarks of one criterion group, in one run.
 //!
-//! `cargo bench -p graph-docs-runtime --features client --bench client [-- ROUNDS REQUESTS]`
-//! prints the median time per request of each and the medians of the per-round ratios.
+//! `cargo bench -p graph-docs-runtime --features client --bench client`
+//!
+//! Each benchmark times a batch of requests sent one after the other on a tokio runtime of two
+//! worker threads (as a program sending requests in turn would), the connection kept alive.
 
 // The tests' server; the bench uses only part of it.
 #[allow(dead_code)]
@@ -11,6 +14,8 @@
 mod server;
 
 use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 use graph_docs_runtime::client::{Client, RetryPolicy, StaticToken};
 use graph_docs_runtime::{
@@ -82,97 +87,92 @@ fn page() -> Value {
     })
 }
 
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
+const TOKEN: &str = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.a-token";
+
+/// `iters` requests sent in turn by `one`, timed together.
+fn timed<F, Fut>(runtime: &tokio::runtime::Runtime, iters: u64, one: F) -> Duration
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    runtime.block_on(async {
+        let start = Instant::now();
+        for _ in 0..iters {
+            one().await;
+        }
+        start.elapsed()
+    })
 }
 
-fn main() {
-    // `cargo bench` passes `--bench`; numbers after it are rounds and requests per round.
-    let numbers: Vec<usize> = std::env::args().filter_map(|a| a.parse().ok()).collect();
-    let rounds = numbers.first().copied().unwrap_or(30);
-    let requests = numbers.get(1).copied().unwrap_or(200);
+fn per_request(c: &mut Criterion) {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(async {
-        let body = page().to_string();
-        let server = Server::start(move |_| Reply::text(200, "application/json", &body)).await;
-        let root = server.url("/v1.0");
-        let url = format!("{root}/me/messages?$top=10&$select=subject,from");
-        let plain = reqwest::Client::new();
-        let client = Client::builder(&root)
-            .token(StaticToken::new(
-                "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.a-token",
-            ))
-            .retry(RetryPolicy::default())
-            .build()
-            .unwrap();
-        let request = || {
-            Request::<Json<CollectionPage<Message>>>::new(Method::Get, "/me/messages".into())
-                .top(10)
-                .select(&["subject", "from"])
-        };
-        let as_value = || {
-            Request::<Json<CollectionPage<Value>>>::new(Method::Get, "/me/messages".into())
-                .top(10)
-                .select(&["subject", "from"])
-        };
-        let (mut p, mut v, mut t) = (Vec::new(), Vec::new(), Vec::new());
-        let per_request = |d: Duration| d.as_secs_f64() * 1e6 / requests as f64;
-        for round in 0..rounds + 1 {
-            let start = Instant::now();
-            for _ in 0..requests {
+    let body = page().to_string();
+    let server = runtime.block_on(async move {
+        Server::start(move |_| Reply::text(200, "application/json", &body)).await
+    });
+    let root = server.url("/v1.0");
+    let url = format!("{root}/me/messages?$top=10&$select=subject,from");
+    let plain = reqwest::Client::new();
+    let client = Client::builder(&root)
+        .token(StaticToken::new(TOKEN))
+        .retry(RetryPolicy::default())
+        .build()
+        .unwrap();
+    let typed = || {
+        Request::<Json<CollectionPage<Message>>>::new(Method::Get, "/me/messages".into())
+            .top(10)
+            .select(&["subject", "from"])
+    };
+    let as_value = || {
+        Request::<Json<CollectionPage<Value>>>::new(Method::Get, "/me/messages".into())
+            .top(10)
+            .select(&["subject", "from"])
+    };
+    // The client sends what plain reqwest sends: the same URL, the same token.
+    assert_eq!(typed().url(&root), url);
+
+    let mut group = c.benchmark_group("client");
+    group.throughput(Throughput::Elements(1));
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("plain reqwest + serde_json::Value", |b| {
+        b.iter_custom(|iters| {
+            timed(&runtime, iters, || async {
                 let answer = plain
                     .get(&url)
-                    .header(
-                        "Authorization",
-                        "Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.a-token",
-                    )
+                    .header("Authorization", format!("Bearer {TOKEN}"))
                     .send()
                     .await
                     .unwrap();
+                let status = answer.status();
                 let bytes = answer.bytes().await.unwrap();
                 let value: Value = serde_json::from_slice(&bytes).unwrap();
+                assert!(status.is_success());
                 assert_eq!(value["value"].as_array().map(Vec::len), Some(10));
-            }
-            let plain_time = per_request(start.elapsed());
-            let start = Instant::now();
-            for _ in 0..requests {
+            })
+        })
+    });
+    group.bench_function("client, read as Value", |b| {
+        b.iter_custom(|iters| {
+            timed(&runtime, iters, || async {
                 let page = client.send(as_value()).await.unwrap();
                 assert_eq!(page.value.len(), 10);
-            }
-            let value_time = per_request(start.elapsed());
-            let start = Instant::now();
-            for _ in 0..requests {
-                let page = client.send(request()).await.unwrap();
-                assert_eq!(page.value.len(), 10);
-            }
-            let typed_time = per_request(start.elapsed());
-            // The first round warms the connections up.
-            if round > 0 {
-                p.push(plain_time);
-                v.push(value_time);
-                t.push(typed_time);
-            }
-        }
-        let ratios = |xs: &[f64]| median(xs.iter().zip(&p).map(|(x, p)| x / p).collect());
-        println!("{rounds} rounds of {requests} requests each, alternating; median per request:");
-        println!(
-            "  plain reqwest + serde_json::Value   {:8.1} us",
-            median(p.clone())
-        );
-        println!(
-            "  client, answer read as Value        {:8.1} us   ratio {:.3}",
-            median(v.clone()),
-            ratios(&v)
-        );
-        println!(
-            "  client, answer read as model! type  {:8.1} us   ratio {:.3}",
-            median(t.clone()),
-            ratios(&t)
-        );
+            })
+        })
     });
+    group.bench_function("client, read as model! type", |b| {
+        b.iter_custom(|iters| {
+            timed(&runtime, iters, || async {
+                let page = client.send(typed()).await.unwrap();
+                assert_eq!(page.value.len(), 10);
+            })
+        })
+    });
+    group.finish();
 }
+
+criterion_group!(benches, per_request);
+criterion_main!(benches);
