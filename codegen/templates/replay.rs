@@ -220,10 +220,12 @@ where
         },
         Err(e @ Error::Status { .. }) => {
             let message = e.error_response().and_then(|r| r.error.message.clone());
+            let code = e.error_response().and_then(|r| r.error.code.clone());
             serde_json::json!({
                 "error": e.to_string(),
                 "status": e.status(),
                 "odataError": e.error_response().is_some(),
+                "code": code,
                 "message": message,
             })
         }
