@@ -35,6 +35,8 @@ pub use retry::RetryPolicy;
 pub use roots::{Cloud, BETA, V1};
 pub use token::{StaticToken, TokenError, TokenFuture, TokenSource};
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -176,7 +178,19 @@ impl Client {
 
     /// Sends one request, again while it is throttled and the policy allows, and gives the
     /// last answer as it came.
-    pub(crate) async fn exchange(&self, out: Outgoing<'_>) -> Result<Raw, Error> {
+    ///
+    /// Boxed, and so compiled here once: an `async fn` awaited only from generic code (`send`,
+    /// the pages, the batch) would be compiled again, with all of reqwest it calls, in every
+    /// program that sends a request (the client's build-time target, README "Sending
+    /// requests").
+    pub(crate) fn exchange<'a>(
+        &'a self,
+        out: Outgoing<'a>,
+    ) -> Pin<Box<dyn Future<Output = Result<Raw, Error>> + Send + 'a>> {
+        Box::pin(self.exchange_retried(out))
+    }
+
+    async fn exchange_retried(&self, out: Outgoing<'_>) -> Result<Raw, Error> {
         let body = match out.body {
             Some(Body::Unwritable(e)) => {
                 return Err(Error::Request {
