@@ -582,6 +582,50 @@ fn request_bodies_are_what_the_request_body_section_says() {
         body(update).as_deref(),
         Some("microsoft.graph.shelfLocation")
     );
+    // A walk that breaks: the body is what the response returns ("an updated [gadget]"),
+    // else raw JSON when the section describes one; each a note.
+    let gadget = op("depot-update-gadget", "PATCH");
+    assert!(!gadget.paths[0].complete);
+    assert_eq!(body(gadget).as_deref(), Some("microsoft.graph.gadget"));
+    assert_eq!(
+        lines(&at("request-body-from-response", "depot-update-gadget")),
+        [16]
+    );
+    let thing = op("depot-update-thing", "PATCH");
+    assert_eq!(body(thing).as_deref(), Some("Edm.Untyped"));
+    assert_eq!(
+        lines(&at("request-body-untyped", "depot-update-thing")),
+        [16]
+    );
+    // An action whose section describes a body in words: raw JSON, or bytes when it says so;
+    // "Do not supply a request body": none.
+    assert_eq!(
+        body(op("widget-dismiss", "POST")).as_deref(),
+        Some("Edm.Untyped")
+    );
+    assert_eq!(
+        body(op("widget-attach", "POST")).as_deref(),
+        Some("Edm.Stream")
+    );
+    assert_eq!(body(op("widget-lock", "POST")), None);
+    // A walk to a primitive collection (`labels`, String) gives way to the named type.
+    let labels = op("widget-post-labels", "POST");
+    assert!(labels.paths[0].complete);
+    assert_eq!(body(labels).as_deref(), Some("microsoft.graph.part"));
+}
+
+#[test]
+fn an_untyped_function_parameter_row_is_typed_by_its_description() {
+    let score = op("widget-score", "GET");
+    assert_eq!(score.kind, OperationKind::Function);
+    assert_eq!(
+        parameters(score),
+        [("period", "Edm.String", false, ParameterPlace::Path)]
+    );
+    assert_eq!(
+        lines(&at("parameter-from-description", "widget-score")),
+        [22]
+    );
 }
 
 #[test]
@@ -597,4 +641,12 @@ fn responses_named_in_words_or_not_at_all() {
     let get = op("vault-get-thing", "GET");
     assert_eq!(response(get), Some(("Edm.Untyped", false)));
     assert_eq!(lines(&at("response-untyped", "vault-get-thing")), [20]);
+}
+
+#[test]
+fn a_query_option_some_request_lines_leave_out_is_optional() {
+    let changes = op("widget-recent-changes", "GET");
+    let (forms, required) = graph_docs_codegen::emit::operations::forms::path_forms(changes);
+    assert_eq!(forms.len(), 2);
+    assert_eq!(required, ["top"]);
 }
