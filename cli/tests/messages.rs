@@ -107,17 +107,18 @@ fn generate_lists_its_errors_and_counts_the_rest() {
     );
     assert!(!stderr.contains("[unresolved-type]"), "{stderr}");
     assert!(
-        stderr.contains("not listed: 3 warnings; `--show warnings`"),
+        stderr.contains("not listed: 3 warnings, 1 note; `--show warnings`"),
         "{stderr}"
     );
     assert!(
-        text(&output.stdout).contains("1 error, 3 warnings, 0 notes"),
+        text(&output.stdout).contains("1 error, 3 warnings, 1 note"),
         "{}",
         text(&output.stdout)
     );
     let stderr = text(&args(Some("warnings")).stderr);
     assert!(stderr.contains("[unresolved-type]"), "{stderr}");
-    assert!(!stderr.contains("not listed"), "{stderr}");
+    // Errors and warnings listed; the note (missing-pages) still counted.
+    assert!(stderr.contains("not listed: 1 note;"), "{stderr}");
     let stderr = text(&args(Some("none")).stderr);
     assert!(!stderr.contains("[annotation-json]"), "{stderr}");
     assert!(
@@ -144,7 +145,7 @@ fn check_filters_by_code_and_severity_and_counts_per_code() {
         "{stdout}"
     );
     assert!(
-        stdout.ends_with("1 error, 3 warnings, 0 notes\n"),
+        stdout.ends_with("1 error, 3 warnings, 1 note\n"),
         "{stdout}"
     );
 
@@ -153,7 +154,7 @@ fn check_filters_by_code_and_severity_and_counts_per_code() {
     assert_eq!(warnings.status.code(), Some(0), "only warnings: {stdout}");
     assert!(!stdout.contains("annotation-json"), "{stdout}");
     assert!(
-        stdout.ends_with("0 errors, 3 warnings, 0 notes (reported; 4 diagnostics in all)\n"),
+        stdout.ends_with("0 errors, 3 warnings, 0 notes (reported; 5 diagnostics in all)\n"),
         "{stdout}"
     );
 
