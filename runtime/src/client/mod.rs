@@ -264,7 +264,8 @@ impl Client {
             };
             let retry_after = header("retry-after");
             let request_id = header("request-id");
-            let body = response.bytes().await.map_err(transport)?.to_vec();
+            // The buffer reqwest collected, taken over rather than copied.
+            let body: Vec<u8> = response.bytes().await.map_err(transport)?.into();
             if RetryPolicy::retries_status(status) {
                 if let Some(wait) = self.inner.retry.wait(retries, retry_after.as_deref()) {
                     tokio::time::sleep(wait).await;
