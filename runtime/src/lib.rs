@@ -37,7 +37,7 @@ mod read;
 mod request;
 mod unfit;
 
-pub use answer::{Answer, AnswerError, Content, Count, Json, NoContent};
+pub use answer::{Answer, AnswerError, Content, Count, Json, NoContent, ValueOf};
 pub use any::{deserialize_any, names_type, AnyModel, ReadVariant};
 pub use batch::{BatchRequest, BatchRequestItem, BatchResponse, BatchResponseItem};
 pub use binary::Binary;

@@ -440,6 +440,7 @@ pub fn run_with_progress(
                 (Ok((at, response)), Some(o)) => replay::outcome(
                     &blocks[*response],
                     o,
+                    schema,
                     &examples[responses + r],
                     answers.get(*at),
                 ),

@@ -20,7 +20,7 @@ use super::runner::{Answer, Job};
 use super::{Cause, ExampleResult, Figures, Outcome};
 use crate::diagnostics::Location;
 use crate::schema::operations::{Operation, OperationKind};
-use crate::schema::{Primitive, Schema};
+use crate::schema::{Primitive, Schema, TypeKind, TypeRef};
 
 /// What became of one request example's replay.
 #[derive(Debug, Clone, Serialize)]
@@ -71,16 +71,28 @@ pub fn figures(results: &[ReplayResult], version: Option<&str>) -> Figures {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Reads {
     Json,
+    /// One primitive or enum value, in OData's `{"value": x}` (`rt::ValueOf`).
+    Value,
     Nothing,
     Content,
     Count,
 }
 
-fn reads(o: &Operation) -> Reads {
+fn reads(o: &Operation, schema: &Schema) -> Reads {
     match (o.kind, &o.response.body) {
         (OperationKind::Count, _) => Reads::Count,
         (OperationKind::ReadContent, _) => Reads::Content,
         (_, Some(p)) if p.ty.is(Primitive::Stream) => Reads::Content,
+        // As the emitted answer (`emit::operations`): a primitive or an enum member alone.
+        (_, Some(p))
+            if !p.collection
+                && match &p.ty {
+                    TypeRef::Primitive(q) => *q != Primitive::Untyped,
+                    TypeRef::Named(id) => schema.get(id).kind == TypeKind::Enum,
+                } =>
+        {
+            Reads::Value
+        }
         (_, Some(_)) => Reads::Json,
         (_, None) => Reads::Nothing,
     }
@@ -149,7 +161,7 @@ pub fn plan(
         );
     };
     let operation = &schema.operations[sending.operation];
-    let reads = reads(operation);
+    let reads = reads(operation, schema);
     let status = block.status.unwrap_or(200);
     let defect = |cause, why: String| {
         Plan::Done(
@@ -161,7 +173,7 @@ pub fn plan(
     // An error status is read as Graph's error whatever the operation answers.
     if status < 400 {
         match (reads, &block.body) {
-            (Reads::Json, Body::Empty) => {
+            (Reads::Json | Reads::Value, Body::Empty) => {
                 return defect(
                     Cause::NotJson,
                     format!(
@@ -170,7 +182,7 @@ pub fn plan(
                     ),
                 )
             }
-            (Reads::Json, Body::NotJson(why)) => {
+            (Reads::Json | Reads::Value, Body::NotJson(why)) => {
                 return defect(
                     Cause::NotJson,
                     format!(
@@ -179,7 +191,7 @@ pub fn plan(
                     ),
                 )
             }
-            (Reads::Json, Body::InvalidJson { error, elided, .. }) => {
+            (Reads::Json | Reads::Value, Body::InvalidJson { error, elided, .. }) => {
                 let cause = if *elided || block.annotation.truncated {
                     Cause::Truncated
                 } else {
@@ -258,6 +270,7 @@ const NOT_THE_DOCUMENTED_REQUEST: &str = "notTheDocumentedRequest";
 pub fn outcome(
     block: &ExampleBlock,
     operation: &Operation,
+    schema: &Schema,
     request: &ExampleResult,
     answer: Option<&Result<Answer, String>>,
 ) -> (Outcome, Option<Cause>, String) {
@@ -275,7 +288,7 @@ pub fn outcome(
         _ => return bug(format!("no replay of {}", operation.name)),
     };
     let status = block.status.unwrap_or(200);
-    let reads = reads(operation);
+    let reads = reads(operation, schema);
     let passed = |what: String| (Outcome::Passed, None, format!("{} {what}", operation.name));
     if let Some(error) = replay.get("error").and_then(Value::as_str) {
         let got = replay["status"].as_u64();
@@ -315,6 +328,19 @@ pub fn outcome(
                 operation.name
             )),
         },
+        (Reads::Value, Body::Json(documented)) => {
+            let documented = match documented {
+                Value::Object(o) if o.contains_key("value") => &o["value"],
+                bare => bare,
+            };
+            match first_difference(documented, value, "$.value") {
+                None => passed("answered, its value read and written back unchanged".into()),
+                Some(d) => bug(format!(
+                    "{}'s answer read as its value changed it: {d}",
+                    operation.name
+                )),
+            }
+        }
         (Reads::Nothing, Body::Json(_) | Body::NotJson(_) | Body::InvalidJson { .. }) => passed(
             "answered; the operation reads nothing, so the documented body is not read".into(),
         ),
@@ -345,7 +371,7 @@ pub fn outcome(
                 bug(format!("{}'s count read as {value}", operation.name))
             }
         }
-        (Reads::Json, _) => bug(format!(
+        (Reads::Json | Reads::Value, _) => bug(format!(
             "{} read an answer the docs say is no JSON: {value}",
             operation.name
         )),
