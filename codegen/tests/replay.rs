@@ -84,10 +84,19 @@ fn each_pair_replayed_or_told_why_not() {
     assert_eq!(archive.0, Outcome::Passed, "{archive:?}");
     assert!(archive.2.contains("its value read"), "{archive:?}");
 
+    // The same, but the response annotation says string where the page says and shows a
+    // Boolean: the page's defect, found before running.
+    let unarchive = at("widget-unarchive", 38);
+    assert_eq!(
+        (unarchive.0, unarchive.1),
+        (Outcome::Failed, Some(Cause::TypeMismatch)),
+        "{unarchive:?}"
+    );
+
     let figures = examples::replay::figures(&report.replays, Some("beta"));
     assert_eq!(
         (figures.found, figures.skipped, figures.passed),
-        (8, 1, 6),
+        (9, 1, 6),
         "{figures:?}"
     );
     assert!(report

@@ -199,6 +199,26 @@ pub fn plan(
                 };
                 return defect(cause, format!("the documented response: {error}"));
             }
+            // One primitive value: the documented value must be of the documented type (the
+            // pages that declare `"@odata.type": "string"` and say and show a Boolean).
+            (Reads::Value, Body::Json(documented)) => {
+                let value = match documented {
+                    Value::Object(o) if o.contains_key("value") => &o["value"],
+                    bare => bare,
+                };
+                if let Some(TypeRef::Primitive(p)) = operation.response.body.as_ref().map(|b| &b.ty)
+                {
+                    if !super::validate::fits(*p, value) {
+                        return defect(
+                            Cause::TypeMismatch,
+                            format!(
+                                "{} answers one Edm.{p:?} value, the documented response's value {value} is none",
+                                operation.name
+                            ),
+                        );
+                    }
+                }
+            }
             (Reads::Count, _) if block.body_text.trim().parse::<u64>().is_err() => {
                 return defect(
                     Cause::TypeMismatch,
