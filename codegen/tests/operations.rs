@@ -414,7 +414,7 @@ fn the_kind_follows_what_the_page_says_where_the_walk_breaks() {
     use OperationKind::*;
     // A call segment makes a function, though the walk stops at `shelves`; a note says so.
     let filter = op("widget-filterbyowner", "GET");
-    assert_eq!(paths(filter)[0].1, false);
+    assert!(!paths(filter)[0].1);
     assert_eq!(filter.kind, Function);
     assert_eq!(
         parameters(filter),
