@@ -205,3 +205,33 @@ fn a_value_list_with_a_default_note_is_an_enum() {
         .collect();
     assert_eq!(members, ["oak", "pine"]);
 }
+
+/// The lines of the diagnostics of `code` on `file` (`v1.0/resources/x.md`).
+fn lines_of(schema: &Schema, code: &str, file: &str) -> Vec<usize> {
+    with_code(schema, code)
+        .iter()
+        .filter(|d| d.source.file == file)
+        .map(|d| d.source.line)
+        .collect()
+}
+
+#[test]
+fn a_table_anywhere_in_a_properties_of_section_describes_that_property() {
+    let schema = load();
+    // The table sits under `#### Example: definition ...`, inside `### Properties of a
+    // mapping policy definition`: the JSON held in `definition`, not the type's properties.
+    let names: Vec<&str> = get(&schema, "mappingPolicy")
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["definition", "displayName"]);
+    assert_eq!(
+        lines_of(
+            &schema,
+            "table-describes-property",
+            "v1.0/resources/mappingpolicy.md"
+        ),
+        [26, 27]
+    );
+}

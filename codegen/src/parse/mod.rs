@@ -53,6 +53,8 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
     let at = |line| Location::new(path, line);
 
     let mut heading: Option<String> = None;
+    // The headings of the sections the reader is in, outermost first, with their levels.
+    let mut sections: Vec<(u8, String)> = Vec::new();
     let mut in_intro = false;
     let mut intro: Vec<String> = Vec::new();
     // Whether the last part of `intro` is a list, which the next item continues.
@@ -82,6 +84,10 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                     in_intro = false;
                 }
                 heading = Some(content.text.clone());
+                while sections.last().is_some_and(|(l, _)| *l >= *level) {
+                    sections.pop();
+                }
+                sections.push((*level, content.text.clone()));
             }
             Block::Paragraph {
                 content,
@@ -277,6 +283,7 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 page.tables.push(Table {
                     section,
                     heading: heading.clone(),
+                    within: sections.iter().map(|(_, h)| h.clone()).collect(),
                     line: *line,
                     header,
                     rows: kept,

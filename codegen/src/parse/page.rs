@@ -92,6 +92,11 @@ pub struct Table {
     pub section: Section,
     /// The heading the table sits under.
     pub heading: Option<String>,
+    /// The headings of every section that holds the table, outermost first (the last is
+    /// `heading`): a table under `#### Example` inside `### Properties of a ... definition`
+    /// is within both.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<String>,
     pub line: usize,
     pub header: Vec<String>,
     pub rows: Vec<Row>,

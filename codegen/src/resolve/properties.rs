@@ -102,7 +102,7 @@ impl Builder<'_> {
                     ));
                 }
                 Section::Properties | Section::Relationships if !d.is_enum => {
-                    if let Some(property) = describes_property(table, &tables) {
+                    if let Some((property, heading)) = describes_property(table, &tables) {
                         // `### Properties of a token lifetime policy definition`: the JSON
                         // held in the `definition` string, not properties of the type.
                         for row in &table.rows {
@@ -110,10 +110,9 @@ impl Builder<'_> {
                                 "table-describes-property",
                                 at(row.line),
                                 format!(
-                                    "{:?} is a field of the JSON held in {}.{property} (the table sits under {:?}), not a property of {}",
+                                    "{:?} is a field of the JSON held in {}.{property} (the table sits under {heading:?}), not a property of {}",
                                     clean_name(cell(&row.cells, 0)),
                                     def.name,
-                                    table.heading.as_deref().unwrap_or_default(),
                                     def.name
                                 ),
                             ));
@@ -620,20 +619,23 @@ impl Builder<'_> {
     }
 }
 
-/// For a table under a heading `Properties of a ... <word>` where `<word>` names a property
-/// another table of the page documents: that property.
-fn describes_property(table: &Table, tables: &[&Table]) -> Option<String> {
-    let heading = table.heading.as_deref()?.trim().to_ascii_lowercase();
-    if !heading.starts_with("properties of") {
-        return None;
-    }
-    let word = heading.rsplit(' ').next()?;
-    tables
+/// For a table anywhere in the section a heading `Properties of a ... <word>` opens (under
+/// its subheadings too: `#### Example: definition that uses ...` inside `### Properties of a
+/// claims-mapping policy definition`), where `<word>` names a property another table of the
+/// page documents: that property, and the heading.
+fn describes_property<'t>(table: &'t Table, tables: &[&Table]) -> Option<(String, &'t str)> {
+    let headings = table.within.iter().rev().chain(&table.heading);
+    let heading = headings
+        .map(|h| h.trim())
+        .find(|h| h.to_ascii_lowercase().starts_with("properties of"))?;
+    let word = heading.rsplit(' ').next()?.trim_matches(['*', '`']);
+    let property = tables
         .iter()
         .filter(|t| !std::ptr::eq(**t, table))
         .flat_map(|t| &t.rows)
         .map(|r| clean_name(cell(&r.cells, 0)))
-        .find(|name| name.eq_ignore_ascii_case(word))
+        .find(|name| name.eq_ignore_ascii_case(word))?;
+    Some((property, heading))
 }
 
 /// The first Methods row that addresses the type itself, which only entities can be: a Get,
