@@ -235,3 +235,18 @@ fn a_table_anywhere_in_a_properties_of_section_describes_that_property() {
         [26, 27]
     );
 }
+
+#[test]
+fn a_page_that_says_its_type_is_open_makes_it_open() {
+    let schema = load();
+    // "This is an _open type_" with no `"openType": true`: open, and the keys of its JSON
+    // representation are examples of dynamic properties.
+    let tokens = get(&schema, "tokenSet");
+    assert!(tokens.open_type);
+    assert!(tokens.properties.is_empty());
+    let file = "v1.0/resources/tokenset.md";
+    assert_eq!(lines_of(&schema, "open-type-from-prose", file), [5]);
+    assert_eq!(lines_of(&schema, "open-type-example", file), [16, 17]);
+    // "... kept in [tokenSet](..), which is an open type": said of another type.
+    assert!(!get(&schema, "ticket").open_type);
+}

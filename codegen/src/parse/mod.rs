@@ -44,6 +44,7 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
         description: None,
         inherits_from: None,
         derived: Vec::new(),
+        open_type_stated: None,
         tables: Vec::new(),
         methods: Vec::new(),
         annotated: Vec::new(),
@@ -102,6 +103,12 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                     page.inherits_from = prose::inherits_from(content, *line);
                 }
                 page.derived.extend(prose::derived_types(content, *line));
+                if api.is_none()
+                    && page.open_type_stated.is_none()
+                    && prose::says_open_type(content)
+                {
+                    page.open_type_stated = Some(*line);
+                }
                 if in_intro && !quoted && !prose::is_include(&content.text) {
                     intro.push(content.text.clone());
                     intro_list = false;

@@ -24,6 +24,9 @@ pub struct Page {
     /// The types the page says derive from its type: "the derived types are [x](x.md), ...",
     /// a `## Derived types` table.
     pub derived: Vec<Mention>,
+    /// The line of a sentence saying the page's type is open ("This is an _open type_").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_type_stated: Option<usize>,
     pub tables: Vec<Table>,
     /// Rows of the Methods table: the operations the page lists (`Get x`, `Update x`, ...).
     pub methods: Vec<MethodRow>,

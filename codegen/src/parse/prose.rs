@@ -150,6 +150,29 @@ fn about_this_type(lower: &str, links: &[(usize, usize, &Link)], start: usize) -
     !plural && !links.iter().any(|(s, _, _)| (sentence..start).contains(s))
 }
 
+/// Whether a paragraph says the page's own type is open, as `"openType": true` does: "This
+/// is an _open type_", "This type is an open type", "It is an Open Type", "hence this is an
+/// [open type](..)". Not of another type: a link before the phrase in its sentence
+/// ("[x](..), which is an open type") names what it speaks of.
+pub fn says_open_type(content: &Inline) -> bool {
+    let lower = content.text.to_ascii_lowercase();
+    let links = link_spans(content);
+    lower.match_indices("is an ").any(|(at, phrase)| {
+        let rest = lower[at + phrase.len()..].trim_start_matches(['_', '*', '`', '[']);
+        if !rest.starts_with("open type") {
+            return false;
+        }
+        let sentence = lower[..at].rfind(". ").map_or(0, |i| i + 2);
+        let subject = lower[sentence..at]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .trim_matches(['_', '*', '`']);
+        ["this", "it", "type", "resource", "object"].contains(&subject)
+            && !links.iter().any(|(s, _, _)| (sentence..at).contains(s))
+    })
+}
+
 /// How a base type's page names the types derived from it, the list following the phrase:
 /// "the derived types are [a](a.md), [b](b.md), and [c](c.md)", "Subtypes include [a] and
 /// [b]", "Base type for [a]", "the base type for richer location types such as [room] and
@@ -488,6 +511,40 @@ mod tests {
             ),
         ] {
             assert_eq!(base_of(text, &links), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_open_type_in_prose() {
+        for (text, links) in [
+            (
+                "This is an _open type_ that represents a set of tokens.",
+                vec![],
+            ),
+            (
+                "The **x** resource lists things. This type is an open type.",
+                vec![],
+            ),
+            ("It is an Open Type. It is part of the details.", vec![]),
+            (
+                "Names are not documented, hence this is an open type.",
+                vec![("open type", "/aspnet/open-types")],
+            ),
+        ] {
+            assert!(says_open_type(&linked(text, &links)), "{text}");
+        }
+        for (text, links) in [
+            (
+                "Properties of an Open Type can be defined by the client.",
+                vec![],
+            ),
+            (
+                "Its values are kept in tokenSet, which is an open type.",
+                vec![("tokenSet", "tokenset.md")],
+            ),
+            ("This is an abstract type.", vec![]),
+        ] {
+            assert!(!says_open_type(&linked(text, &links)), "{text}");
         }
     }
 

@@ -82,6 +82,18 @@ impl Builder<'_> {
         };
         if d.primary {
             def.addressed = addressed(page, &d.name);
+            // "This is an _open type_": what the annotation's flag would say.
+            if let Some(line) = page.open_type_stated.filter(|_| !def.open_type) {
+                def.open_type = true;
+                self.diagnostics.push(Diagnostic::note(
+                    "open-type-from-prose",
+                    at(line),
+                    format!(
+                        "the page says {} is an open type, though its annotation does not set \"openType\"; read as open",
+                        def.name
+                    ),
+                ));
+            }
         }
         let mut inline_enums = Vec::new();
         // Lookups by name are hashed: a page may list tens of thousands of properties.
