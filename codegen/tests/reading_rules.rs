@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use graph_docs_codegen::schema::{Schema, TypeDef, TypeKind};
+use graph_docs_codegen::schema::{Property, Schema, TypeDef, TypeKind};
 use graph_docs_codegen::{Config, Diagnostic};
 
 fn load() -> Schema {
@@ -215,6 +215,14 @@ fn lines_of(schema: &Schema, code: &str, file: &str) -> Vec<usize> {
         .collect()
 }
 
+fn property<'a>(schema: &'a Schema, ty: &str, name: &str) -> &'a Property {
+    get(schema, ty)
+        .properties
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no property {ty}.{name}"))
+}
+
 #[test]
 fn a_table_anywhere_in_a_properties_of_section_describes_that_property() {
     let schema = load();
@@ -249,4 +257,20 @@ fn a_page_that_says_its_type_is_open_makes_it_open() {
     assert_eq!(lines_of(&schema, "open-type-example", file), [16, 17]);
     // "... kept in [tokenSet](..), which is an open type": said of another type.
     assert!(!get(&schema, "ticket").open_type);
+}
+
+#[test]
+fn a_json_value_naming_a_more_specific_primitive_types_a_bare_string() {
+    let schema = load();
+    let ty = |name: &str| property(&schema, "ticket", name).ty.csdl_name();
+    // `"ownerId": "guid"`, `"progress": "String (double)"` over the table's `String`.
+    assert_eq!(ty("ownerId"), "Edm.Guid");
+    assert_eq!(ty("progress"), "Edm.Double");
+    assert_eq!(
+        lines_of(&schema, "type-from-json", "v1.0/resources/ticket.md"),
+        [11, 12]
+    );
+    // `"String"` says nothing more; a JSON `"string"` does not undo the table's `Guid`.
+    assert_eq!(ty("note"), "Edm.String");
+    assert_eq!(ty("tokenId"), "Edm.Guid");
 }

@@ -504,6 +504,7 @@ impl Builder<'_> {
                         exact.entry(key.name.clone()).or_insert(i);
                     }
                     self.check_hint(d, property, key);
+                    self.specific_primitive(d, property, key);
                     if let Hint::Choices(members) = &key.hint {
                         if property.ty.is(Primitive::String) && listed.insert(property.name.clone())
                         {
@@ -610,6 +611,47 @@ impl Builder<'_> {
             Hint::Null | Hint::Other => Primitive::Untyped,
         };
         (TypeRef::Primitive(primitive), None)
+    }
+
+    /// A table's bare `String` where the JSON representation names a more specific
+    /// primitive (`"appOwnerOrganizationId": "guid"`, `"progress": "String (double)"`): the
+    /// JSON's, as `"String (timestamp)"` types a key no table documents.
+    fn specific_primitive(
+        &mut self,
+        d: &Definition<'_>,
+        property: &mut Property,
+        key: &ReprProperty,
+    ) {
+        let Hint::Text(t) = &key.hint else {
+            return;
+        };
+        let written = property
+            .written
+            .replace(['*', '`'], "")
+            .to_ascii_lowercase();
+        let bare = written.trim().trim_end_matches(" collection").trim();
+        if !property.ty.is(Primitive::String)
+            || !matches!(bare, "string" | "edm.string")
+            || key.collection != property.collection
+        {
+            return;
+        }
+        let Some(specific) = type_ref::more_specific_than_string(t) else {
+            return;
+        };
+        property.ty = TypeRef::Primitive(specific);
+        self.diagnostics.push(Diagnostic::note(
+            "type-from-json",
+            property.source.clone(),
+            format!(
+                "{:?} is written {:?} here and {t:?} in the JSON representation ({}:{}); typed {} as the JSON says",
+                property.name,
+                property.written,
+                d.page.path,
+                key.line,
+                property.ty.csdl_name()
+            ),
+        ));
     }
 
     fn check_hint(&mut self, d: &Definition<'_>, property: &Property, key: &ReprProperty) {
