@@ -274,3 +274,28 @@ fn a_json_value_naming_a_more_specific_primitive_types_a_bare_string() {
     assert_eq!(ty("note"), "Edm.String");
     assert_eq!(ty("tokenId"), "Edm.Guid");
 }
+
+#[test]
+fn inherits_from_base_x_type_names_the_documented_x_base() {
+    let schema = load();
+    // "inherits from base setting type", no link: the documented settingBase, a guess the
+    // note says is one.
+    assert_eq!(
+        base(&schema, "settingPolicy").as_deref(),
+        Some("microsoft.graph.settingBase")
+    );
+    assert_eq!(
+        lines_of(
+            &schema,
+            "base-type-guessed",
+            "v1.0/resources/settingpolicy.md"
+        ),
+        [5]
+    );
+    // No lampBase is documented: no base, and nothing to warn of.
+    assert_eq!(base(&schema, "lampPolicy"), None);
+    assert!(with_code(&schema, "base-type-guessed")
+        .iter()
+        .all(|d| d.source.file != "v1.0/resources/lamppolicy.md"));
+    assert!(with_code(&schema, "unresolved-base-type").is_empty());
+}

@@ -43,6 +43,7 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
         namespace: None,
         description: None,
         inherits_from: None,
+        inherits_from_guess: None,
         derived: Vec::new(),
         open_type_stated: None,
         tables: Vec::new(),
@@ -101,6 +102,9 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 }
                 if page.inherits_from.is_none() {
                     page.inherits_from = prose::inherits_from(content, *line);
+                }
+                if page.inherits_from_guess.is_none() {
+                    page.inherits_from_guess = prose::inherits_from_base_word(content, *line);
                 }
                 page.derived.extend(prose::derived_types(content, *line));
                 if api.is_none()

@@ -21,6 +21,10 @@ pub struct Page {
     pub description: Option<String>,
     /// "Inherits from [x](x.md)" in the prose.
     pub inherits_from: Option<Mention>,
+    /// "inherits from base policy type", with no link or type name: `policyBase`, the type
+    /// the words most likely mean (a guess, taken only if such a type exists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherits_from_guess: Option<Mention>,
     /// The types the page says derive from its type: "the derived types are [x](x.md), ...",
     /// a `## Derived types` table.
     pub derived: Vec<Mention>,

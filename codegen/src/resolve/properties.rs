@@ -200,19 +200,34 @@ impl Builder<'_> {
             text: m.text.clone(),
             link: m.link.clone(),
             source: at(m.line),
+            guessed: false,
         };
         let own_page = |mentions: Vec<Stated>| if d.primary { mentions } else { Vec::new() };
+        let mut base: Vec<Stated> = annotation
+            .and_then(|a| a.base_type.clone())
+            .map(|text| Stated {
+                text,
+                link: None,
+                source: at(d.line),
+                guessed: false,
+            })
+            .into_iter()
+            .chain(own_page(page.inherits_from.iter().map(stated).collect()))
+            .collect();
+        // "inherits from base policy type": only where nothing names the base outright.
+        if base.is_empty() {
+            base.extend(own_page(
+                page.inherits_from_guess
+                    .iter()
+                    .map(|m| Stated {
+                        guessed: true,
+                        ..stated(m)
+                    })
+                    .collect(),
+            ));
+        }
         let hierarchy = Hierarchy {
-            base: annotation
-                .and_then(|a| a.base_type.clone())
-                .map(|text| Stated {
-                    text,
-                    link: None,
-                    source: at(d.line),
-                })
-                .into_iter()
-                .chain(own_page(page.inherits_from.iter().map(stated).collect()))
-                .collect(),
+            base,
             derived: own_page(page.derived.iter().map(stated).collect()),
         };
         Built {
