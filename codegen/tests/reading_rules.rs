@@ -299,3 +299,26 @@ fn inherits_from_base_x_type_names_the_documented_x_base() {
         .all(|d| d.source.file != "v1.0/resources/lamppolicy.md"));
     assert!(with_code(&schema, "unresolved-base-type").is_empty());
 }
+
+#[test]
+fn a_row_for_a_property_its_base_declares_keeps_the_base_type() {
+    let schema = load();
+    let ty = |t: &str, name: &str| property(&schema, t, name).ty.csdl_name();
+    // `dayOfWeek | string` re-documents zoneOffset's `dayOfWeek | [weekday]`.
+    assert_eq!(ty("summerOffset", "dayOfWeek"), "microsoft.graph.weekday");
+    // Its own value list makes no enum of its own: the base's kind is a String.
+    assert_eq!(ty("summerOffset", "kind"), "Edm.String");
+    assert!(schema.types.iter().all(|t| t.name != "summerOffsetKind"));
+    // The same list as its base's: the base's enum.
+    assert_eq!(ty("summerOffset", "season"), ty("zoneOffset", "season"));
+    assert_ne!(ty("zoneOffset", "season"), "Edm.String");
+    assert_eq!(ty("summerOffset", "bias"), "Edm.Int32");
+    assert_eq!(
+        lines_of(
+            &schema,
+            "property-redeclared",
+            "v1.0/resources/summeroffset.md"
+        ),
+        [11, 13]
+    );
+}
