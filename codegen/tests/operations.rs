@@ -562,3 +562,31 @@ fn a_root_the_paths_go_on_from_by_name_holds_one_object() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The property `name` of the type `ty`.
+fn property(ty: &str, name: &str) -> &'static graph_docs_codegen::schema::Property {
+    schema()
+        .types
+        .iter()
+        .find(|t| t.name == ty)
+        .and_then(|t| t.properties.iter().find(|p| p.name == name))
+        .unwrap_or_else(|| panic!("no property {ty}.{name}"))
+}
+
+#[test]
+fn a_key_after_a_navigation_to_a_type_only_navigations_target_makes_it_a_collection() {
+    // `DELETE /kiosks/{id}/panel/{panel-id}`: panel has no key, base or methods, but a
+    // navigation property targets it, so it is an entity and the key keys into `panel`.
+    let panel = property("kiosk", "panel");
+    assert!(panel.collection && panel.navigation);
+    let delete = op("kiosk-delete-panel", "DELETE");
+    assert_eq!(walk(delete), ["root", "item", "property", "item"]);
+    assert!(delete.paths[0].complete);
+    let notes: Vec<_> = schema()
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "collection-from-path" && d.source.file == "v1.0/resources/kiosk.md")
+        .map(|d| d.source.line)
+        .collect();
+    assert_eq!(notes, [28]);
+}

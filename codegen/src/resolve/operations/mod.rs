@@ -143,6 +143,7 @@ pub fn resolve(
         }
         // `/chats/{id}/messages/{id}` where the page writes `messages` as one
         // [chatMessage]: the path keys into it, so it is a collection.
+        let keyable = walk::keyable(types);
         for (owner, name, at, written) in keyed_singles(&drafts, &walks) {
             // Only collections of entities are keyed (see the walk).
             let keyed_type = types[owner]
@@ -150,7 +151,7 @@ pub fn resolve(
                 .iter()
                 .find(|p| p.name.eq_ignore_ascii_case(&name))
                 .and_then(|p| p.ty.named().map(TypeId::index));
-            if !keyed_type.is_some_and(|k| walk::entity_like(types, k)) {
+            if !keyed_type.is_some_and(|k| keyable[k]) {
                 continue;
             }
             let t = &mut types[owner];
