@@ -590,3 +590,27 @@ fn a_key_after_a_navigation_to_a_type_only_navigations_target_makes_it_a_collect
         .collect();
     assert_eq!(notes, [28]);
 }
+
+#[test]
+fn a_methods_row_returning_a_collection_makes_the_navigation_it_lists_a_collection() {
+    // kiosk.md writes `screens | [screen]`, one value; its Methods row "List screens" returns
+    // "[screen] collection" and links the page that `GET`s `/kiosks/{id}/screens` and
+    // answers with a collection of screen.
+    let screens = property("kiosk", "screens");
+    assert!(screens.collection && screens.navigation);
+    let list = op("kiosk-list-screens", "GET");
+    assert_eq!(list.kind, OperationKind::List);
+    assert_eq!(response(list), Some(("microsoft.graph.screen", true)));
+    let notes: Vec<_> = schema()
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "collection-from-methods")
+        .map(|d| (d.source.to_string(), d.message.as_str()))
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].0, "v1.0/resources/kiosk.md:27");
+    assert!(
+        notes[0].1.contains("v1.0/resources/kiosk.md:12"),
+        "{notes:?}"
+    );
+}

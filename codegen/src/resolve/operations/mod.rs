@@ -8,6 +8,7 @@
 
 mod drafts;
 mod kinds;
+mod methods;
 mod parameters;
 mod response;
 mod roots;
@@ -66,6 +67,7 @@ pub fn resolve(
         })
         .collect();
 
+    let rows = methods::MethodRows::new(pages);
     let mut composed = Composed::new();
     let mut walks: Vec<Vec<Walked>> = Vec::new();
     for _ in 0..ROUNDS {
@@ -172,6 +174,30 @@ pub fn resolve(
                 format!(
                     "{owner_name}.{} is written {:?}, one value, but the request path {written:?} ({at}) addresses an item of it by key; read as a collection",
                     p.name, p.written
+                ),
+            ));
+            p.collection = true;
+            changed = true;
+        }
+        // `printer.md`'s `connectors | [printConnector]`, one value, where its Methods row
+        // "List connectors" returns "printConnector collection" from the page that `GET`s
+        // it and answers with a collection of printConnector.
+        for listed in listed_collections(&drafts, &walks, &responses, types, &rows, index) {
+            let t = &mut types[listed.owner];
+            let owner_name = t.name.clone();
+            let Some(p) = t
+                .properties
+                .iter_mut()
+                .find(|p| p.name.eq_ignore_ascii_case(&listed.name) && !p.collection)
+            else {
+                continue;
+            };
+            diagnostics.push(Diagnostic::note(
+                "collection-from-methods",
+                p.source.clone(),
+                format!(
+                    "{owner_name}.{} is written {:?}, one value, but the Methods row at {} returns {:?} from the page that sends {:?} ({}), which answers with a collection; read as a collection",
+                    p.name, p.written, listed.row.source, listed.row.written, listed.written, listed.at
                 ),
             ));
             p.collection = true;
@@ -341,6 +367,70 @@ fn collection_option(query: &str) -> Option<&str> {
                 .iter()
                 .any(|o| name.eq_ignore_ascii_case(o))
         })
+}
+
+/// A property read as one value that a request `GET`s, answered with a collection of its
+/// type, while the owner's Methods row linking that page returns "`T` collection".
+struct ListedCollection {
+    owner: usize,
+    name: String,
+    row: methods::Returned,
+    written: String,
+    at: Location,
+}
+
+fn listed_collections(
+    drafts: &[Draft<'_>],
+    walks: &[Vec<Walked>],
+    responses: &[Response],
+    types: &[TypeDef],
+    rows: &methods::MethodRows<'_>,
+    index: &TypeIndex,
+) -> Vec<ListedCollection> {
+    let mut out = Vec::new();
+    for ((d, walked), response) in drafts.iter().zip(walks).zip(responses) {
+        if d.method != Method::Get || d.class != Class::Plain {
+            continue;
+        }
+        let Some(answered) = response
+            .body
+            .as_ref()
+            .filter(|b| b.collection)
+            .and_then(|b| b.ty.named())
+        else {
+            continue;
+        };
+        for (line, w) in d.lines.iter().zip(walked) {
+            let (
+                None,
+                Some(Step::Property {
+                    owner,
+                    ty,
+                    collection: false,
+                }),
+                Some(Segment::Name { name }),
+            ) = (&w.broke, w.steps.last(), line.template.segments.last())
+            else {
+                continue;
+            };
+            if ty.named() != Some(answered) {
+                continue;
+            }
+            let Some(row) = rows.returned(&d.page.path, &types[owner.index()], types, index) else {
+                continue;
+            };
+            if row.collection && row.ty == *answered {
+                out.push(ListedCollection {
+                    owner: owner.index(),
+                    name: name.clone(),
+                    row,
+                    written: line.written.clone(),
+                    at: Location::new(&d.page.path, line.line),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Properties read as one value that some request path keys into: (owner, name, where,
