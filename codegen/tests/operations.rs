@@ -614,3 +614,26 @@ fn a_methods_row_returning_a_collection_makes_the_navigation_it_lists_a_collecti
         "{notes:?}"
     );
 }
+
+#[test]
+fn a_navigation_only_a_path_documents_takes_the_type_the_owners_methods_row_returns() {
+    // kiosk.md lists no `tickets`; `GET /kiosks/{id}/tickets` answers with "a collection of
+    // [screen]", while kiosk.md's Methods row linking that page, "List tickets", returns
+    // "[ticket] collection": the owner's page names its navigation's type.
+    let tickets = property("kiosk", "tickets");
+    assert!(tickets.collection && tickets.navigation);
+    assert_eq!(tickets.ty.csdl_name(), "microsoft.graph.ticket");
+    assert_eq!(lines(&at("navigation-from-path", "kiosk-list-tickets")), [16]);
+    let note = at("navigation-type-from-methods", "kiosk-list-tickets");
+    assert_eq!(lines(&note), [16]);
+    assert!(
+        note[0].1.contains("microsoft.graph.screen")
+            && note[0].1.contains("v1.0/resources/kiosk.md:13"),
+        "{note:?}"
+    );
+    // The request still answers with what its page says.
+    let list = op("kiosk-list-tickets", "GET");
+    assert_eq!(response(list), Some(("microsoft.graph.screen", true)));
+    // Where the row agrees with the page (or there is none), no note.
+    assert!(at("navigation-type-from-methods", "user-list-favourites").is_empty());
+}

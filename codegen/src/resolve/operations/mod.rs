@@ -106,7 +106,15 @@ pub fn resolve(
                 changed = true;
             }
         }
-        for nav in implied_navigation(&drafts, &walks, &responses, &ends_bound, types) {
+        for nav in implied_navigation(
+            &drafts,
+            &walks,
+            &responses,
+            &ends_bound,
+            types,
+            &rows,
+            index,
+        ) {
             let t = &mut types[nav.owner];
             if t.properties
                 .iter()
@@ -127,6 +135,21 @@ pub fn resolve(
                     nav.ty
                 ),
             ));
+            if let Some((answered, row)) = &nav.row {
+                diagnostics.push(Diagnostic::note(
+                    "navigation-type-from-methods",
+                    nav.source.clone(),
+                    format!(
+                        "{}.{}: the request {:?} answers with {}, but the owner's Methods row at {} returns {:?}; read as of the row's type",
+                        t.name,
+                        nav.name,
+                        nav.written,
+                        answered.qualified_name(),
+                        row.source,
+                        row.written
+                    ),
+                ));
+            }
             t.properties.push(Property {
                 name: nav.name,
                 ty: nav.ty,
@@ -243,18 +266,27 @@ struct ImpliedNavigation {
     written: String,
     source: Location,
     evidence: String,
+    /// The type the request answers with, where the owner's Methods row linking its page
+    /// names another, which `ty` is.
+    row: Option<(TypeId, methods::Returned)>,
 }
 
 /// Segments the walks broke on that name no property, where the request says what the
 /// segment holds (its response, or what it creates); else, in the middle of a path, where
 /// the segment is named like a documented type (`/users/{id}/authentication/methods`: the
-/// type `authentication`), a guess the note says is one.
+/// type `authentication`), a guess the note says is one. Where the owner's Methods row that
+/// links the request's page names another type than the request's answer, the row's type
+/// is the navigation's (`user.md:72` "[List joinedTeams](../api/user-list-joinedteams.md) |
+/// [team](team.md) collection" while that page answers with "a collection of [group]"),
+/// with a note.
 fn implied_navigation(
     drafts: &[Draft<'_>],
     walks: &[Vec<Walked>],
     responses: &[Response],
     ends_bound: &[bool],
     types: &[TypeDef],
+    rows: &methods::MethodRows<'_>,
+    index: &TypeIndex,
 ) -> Vec<ImpliedNavigation> {
     let mut out: Vec<ImpliedNavigation> = Vec::new();
     // Names other requests use as actions or functions of the type are no properties.
@@ -316,6 +348,13 @@ fn implied_navigation(
                 }
                 _ => None,
             };
+            // The owner's page says what its request returns, in the owner's words.
+            let told = told.map(|(ty, collection, evidence)| {
+                match rows.returned(&d.page.path, &types[owner.index()], types, index) {
+                    Some(row) if row.ty != ty => (row.ty.clone(), collection, evidence, Some((ty, row))),
+                    _ => (ty, collection, evidence, None),
+                }
+            });
             let told = told.or_else(|| {
                 if rest.is_empty() {
                     return None;
@@ -332,9 +371,10 @@ fn implied_navigation(
                             "type"
                         }
                     ),
+                    None,
                 ))
             });
-            let Some((ty, collection, evidence)) = told else {
+            let Some((ty, collection, evidence, row)) = told else {
                 continue;
             };
             let valid = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -349,6 +389,7 @@ fn implied_navigation(
                 written: line.written.clone(),
                 source: Location::new(&d.page.path, line.line),
                 evidence,
+                row,
             });
         }
     }
