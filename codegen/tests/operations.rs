@@ -637,3 +637,18 @@ fn a_navigation_only_a_path_documents_takes_the_type_the_owners_methods_row_retu
     // Where the row agrees with the page (or there is none), no note.
     assert!(at("navigation-type-from-methods", "user-list-favourites").is_empty());
 }
+
+#[test]
+fn a_put_to_a_segment_no_page_lists_answered_with_one_object_documents_a_single_navigation() {
+    // `PUT /kiosks/{id}/banner` answered with "a [screen] object": kiosk.banner, one screen.
+    let banner = property("kiosk", "banner");
+    assert!(!banner.collection && banner.navigation);
+    assert_eq!(banner.ty.csdl_name(), "microsoft.graph.screen");
+    let note = at("navigation-from-path", "kiosk-put-banner");
+    assert_eq!(lines(&note), [15]);
+    assert!(note[0].1.contains("puts one object there"), "{note:?}");
+    let put = op("kiosk-put-banner", "PUT");
+    assert_eq!(walk(put), ["root", "item", "property"]);
+    assert!(put.paths[0].complete);
+    assert_eq!(response(put), Some(("microsoft.graph.screen", false)));
+}

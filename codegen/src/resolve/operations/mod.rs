@@ -346,6 +346,12 @@ fn implied_navigation(
                 (Method::Post, [], Some((ty, false))) if !bound && response.status == Some(201) => {
                     Some((ty.clone(), true, "creates an item of it".to_string()))
                 }
+                // PUT /groups/{id}/team -> one team: the object put there.
+                (Method::Put, [], Some((ty, false))) if !bound => Some((
+                    ty.clone(),
+                    false,
+                    "puts one object there and answers with it".to_string(),
+                )),
                 _ => None,
             };
             // The owner's page says what its request returns, in the owner's words.
