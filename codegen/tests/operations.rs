@@ -332,13 +332,17 @@ fn parameters_are_read_wherever_the_page_puts_them() {
             ("deferCommit", "Edm.Boolean", false, Body)
         ]
     );
-    // The Request body table of a GET function: in the call's parentheses.
+    // The Request body table of a GET function: its body, as the page says.
     let compare = op("widget-compare", "GET");
     assert_eq!(compare.kind, OperationKind::Function);
     assert_eq!(
         parameters(compare),
-        [("otherWidget", "Edm.String", false, Path)]
+        [("otherWidget", "Edm.String", false, Body)]
     );
+    assert!(compare
+        .request_body
+        .as_ref()
+        .is_some_and(|b| b.ty.to_string().ends_with("CompareBody")));
     // A Function parameters table of a page that POSTs a call: the call's arguments, so no
     // body.
     let stretch = op("widget-stretch", "POST");
@@ -561,6 +565,90 @@ fn a_root_the_paths_go_on_from_by_name_holds_one_object() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn request_bodies_are_what_the_request_body_section_says() {
+    let body = |o: &Operation| o.request_body.as_ref().map(|b| b.ty.to_string());
+    // "a [shelfLocation] or [roomLocation] object": their common base.
+    let create = op("storage-post-locations", "POST");
+    assert_eq!(body(create).as_deref(), Some("microsoft.graph.location"));
+    let action = op("storage-addlocation", "POST");
+    assert_eq!(action.kind, OperationKind::Action);
+    assert_eq!(body(action).as_deref(), Some("microsoft.graph.location"));
+    // A PATCH through the base collection sends the derived type the page names.
+    let update = op("shelflocation-update", "PATCH");
+    assert_eq!(
+        body(update).as_deref(),
+        Some("microsoft.graph.shelfLocation")
+    );
+    // A walk that breaks: the body is what the response returns ("an updated [gadget]"),
+    // else raw JSON when the section describes one; each a note.
+    let gadget = op("depot-update-gadget", "PATCH");
+    assert!(!gadget.paths[0].complete);
+    assert_eq!(body(gadget).as_deref(), Some("microsoft.graph.gadget"));
+    assert_eq!(
+        lines(&at("request-body-from-response", "depot-update-gadget")),
+        [16]
+    );
+    let thing = op("depot-update-thing", "PATCH");
+    assert_eq!(body(thing).as_deref(), Some("Edm.Untyped"));
+    assert_eq!(
+        lines(&at("request-body-untyped", "depot-update-thing")),
+        [16]
+    );
+    // An action whose section describes a body in words: raw JSON, or bytes when it says so;
+    // "Do not supply a request body": none.
+    assert_eq!(
+        body(op("widget-dismiss", "POST")).as_deref(),
+        Some("Edm.Untyped")
+    );
+    assert_eq!(
+        body(op("widget-attach", "POST")).as_deref(),
+        Some("Edm.Stream")
+    );
+    assert_eq!(body(op("widget-lock", "POST")), None);
+    // A walk to a primitive collection (`labels`, String) gives way to the named type.
+    let labels = op("widget-post-labels", "POST");
+    assert!(labels.paths[0].complete);
+    assert_eq!(body(labels).as_deref(), Some("microsoft.graph.part"));
+}
+
+#[test]
+fn an_untyped_function_parameter_row_is_typed_by_its_description() {
+    let score = op("widget-score", "GET");
+    assert_eq!(score.kind, OperationKind::Function);
+    assert_eq!(
+        parameters(score),
+        [("period", "Edm.String", false, ParameterPlace::Path)]
+    );
+    assert_eq!(
+        lines(&at("parameter-from-description", "widget-score")),
+        [22]
+    );
+}
+
+#[test]
+fn responses_named_in_words_or_not_at_all() {
+    // "a collection of **gadget** objects": that type, by its name.
+    let list = op("vault-list-gadgets", "GET");
+    assert_eq!(response(list), Some(("microsoft.graph.gadget", true)));
+    assert_eq!(lines(&at("response-by-name", "vault-list-gadgets")), [20]);
+    // The walk goes through the navigation the response implies.
+    assert!(list.paths[0].complete);
+    // "a **thing** object", no such type, and a walk that breaks: raw JSON, not the type
+    // where the walk stopped.
+    let get = op("vault-get-thing", "GET");
+    assert_eq!(response(get), Some(("Edm.Untyped", false)));
+    assert_eq!(lines(&at("response-untyped", "vault-get-thing")), [20]);
+}
+
+#[test]
+fn a_query_option_some_request_lines_leave_out_is_optional() {
+    let changes = op("widget-recent-changes", "GET");
+    let (forms, required) = graph_docs_codegen::emit::operations::forms::path_forms(changes);
+    assert_eq!(forms.len(), 2);
+    assert_eq!(required, ["top"]);
 }
 
 /// The property `name` of the type `ty`.

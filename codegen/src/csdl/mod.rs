@@ -18,4 +18,8 @@ pub use agreement::{Agreement, Ratio};
 pub use compare::compare;
 pub use container::CsdlRoot;
 pub use read::{read, Csdl, CsdlKind, CsdlProperty, CsdlType};
-pub use walk::{walk, CsdlBreak, CsdlWalk};
+pub use walk::{walk, CsdlBreak, CsdlNamed, CsdlWalk};
+
+pub(crate) use operations::{described, model_binding, said, Said};
+pub(crate) use signature::type_text;
+pub(crate) use walk::segment_text;

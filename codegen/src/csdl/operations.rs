@@ -3,7 +3,7 @@
 //! and binding type), its parameters and its response compared; one diagnostic per
 //! disagreement at the request line or the parameter row, with the CSDL's line.
 
-use super::actions::{CsdlOperation, CsdlOperationKind};
+use super::actions::{CsdlOperation, CsdlOperationKind, CsdlTypeUse};
 use super::agreement::Agreement;
 use super::read::Csdl;
 use super::signature::type_text;
@@ -67,13 +67,7 @@ impl<'a> Run<'a> {
                 };
                 self.parameters(op, &counterpart);
                 let first = counterpart.ops[0];
-                let whose = format!(
-                    "the CSDL's {} `{}` ({}) returns",
-                    first.kind_name(),
-                    first.name,
-                    self.at_csdl(first.line)
-                );
-                self.response(op, first.returns.as_ref(), &whose);
+                self.response(op, first.returns.as_ref(), &returns_whose(self.csdl, first));
             }
             None => self.target(op, &walks),
         }
@@ -113,26 +107,14 @@ impl<'a> Run<'a> {
         let mut compared = false;
         let mut all_known = true;
         for (path, w) in op.paths.iter().zip(walks) {
-            let overloads = match (path.walk.last(), bound_name(path)) {
-                (
-                    Some(Step::Bound {
-                        binding,
-                        collection,
-                    }),
-                    Some(name),
-                ) => {
-                    compared = true;
-                    let overloads = self
-                        .csdl
-                        .bound_to(name, binding.qualified_name(), *collection);
-                    if overloads.is_empty() {
-                        all_known = false;
-                        self.unknown(path, w, name, kind, binding, *collection);
-                    }
-                    overloads
+            let overloads = calls(self.csdl, path, w);
+            if let Some((name, binding, collection)) = model_binding(path) {
+                compared = true;
+                if overloads.is_empty() {
+                    all_known = false;
+                    self.unknown(path, w, name, kind, binding, collection);
                 }
-                _ => w.bound.clone(),
-            };
+            }
             if overloads.is_empty() {
                 continue;
             }
@@ -269,13 +251,7 @@ impl<'a> Run<'a> {
 
     /// `the CSDL's action `x` bound to microsoft.graph.y (file:line)`.
     pub(super) fn described(&self, o: &CsdlOperation) -> String {
-        format!(
-            "the CSDL's {} `{}` bound to {} ({})",
-            o.kind_name(),
-            o.name,
-            o.binding_text(),
-            self.at_csdl(o.line)
-        )
+        described(self.csdl, o)
     }
 
     /// An operation the model reads as neither action nor function: where the CSDL's walk
@@ -301,51 +277,196 @@ impl<'a> Run<'a> {
                     self.described(bound)
                 ),
             ));
-            if compared {
-                let whose = format!("{}, which returns", self.described(bound));
-                self.response(op, bound.returns.as_ref(), &whose);
-            }
-            return;
         }
         if !compared {
             return;
         }
-        // One response for every path the CSDL walks (a page may list casts or several
-        // parents): it must fit all, so it is compared with their nearest common type.
-        let mut ends = op
-            .paths
-            .iter()
-            .zip(walks)
-            .filter(|(_, w)| w.broke.is_none() && w.bound.is_empty())
-            .filter_map(|(p, w)| Some((p, w.end.clone()?)));
-        let Some((_, mut theirs)) = ends.next() else {
-            return;
-        };
-        let first = theirs.clone();
-        let mut walked = 1;
-        for (_, end) in ends {
-            walked += 1;
-            let common = self.csdl.common_base(&theirs.type_name, &end.type_name);
-            match common.filter(|_| end.collection == theirs.collection) {
-                Some(common) => theirs.type_name = common,
-                // One value here, a collection there: the page documents several requests
-                // under one; the first speaks for it.
-                None => {
-                    theirs = first;
-                    walked = 1;
-                    break;
-                }
+        if let Some((theirs, whose)) = walked_response(self.csdl, op, walks) {
+            self.response(op, theirs.as_ref(), &whose);
+        }
+    }
+}
+
+/// `the CSDL's action `x` bound to microsoft.graph.y (file:line)`.
+pub(crate) fn described(csdl: &Csdl, o: &CsdlOperation) -> String {
+    format!(
+        "the CSDL's {} `{}` bound to {} ({}:{})",
+        o.kind_name(),
+        o.name,
+        o.binding_text(),
+        csdl.file,
+        o.line
+    )
+}
+
+/// `the CSDL's action `x` (file:line) returns`: who says what an action or function
+/// returns.
+fn returns_whose(csdl: &Csdl, o: &CsdlOperation) -> String {
+    format!(
+        "the CSDL's {} `{}` ({}:{}) returns",
+        o.kind_name(),
+        o.name,
+        csdl.file,
+        o.line
+    )
+}
+
+/// What the CSDL's walks of an operation's paths say it answers with, for an operation the
+/// model reads as neither action nor function, and who says so: where the first path the
+/// CSDL walks ends in an action or function, what that returns; else where the walks end
+/// (their nearest common type when the page lists casts or several parents; one item, for
+/// a create). `None` when the CSDL walks none of its paths.
+pub(crate) fn walked_response(
+    csdl: &Csdl,
+    op: &Operation,
+    walks: &[CsdlWalk<'_>],
+) -> Option<(Option<CsdlTypeUse>, String)> {
+    let (path, w) = op
+        .paths
+        .iter()
+        .zip(walks)
+        .find(|(_, w)| w.broke.is_none())?;
+    if let Some(bound) = w.bound.first() {
+        let whose = format!("{}, which returns", described(csdl, bound));
+        return Some((bound.returns.clone(), whose));
+    }
+    // One response for every path the CSDL walks (a page may list casts or several
+    // parents): it must fit all, so it is compared with their nearest common type.
+    let mut ends = op
+        .paths
+        .iter()
+        .zip(walks)
+        .filter(|(_, w)| w.broke.is_none() && w.bound.is_empty())
+        .filter_map(|(p, w)| Some((p, w.end.clone()?)));
+    let (_, mut theirs) = ends.next()?;
+    let first = theirs.clone();
+    let mut walked = 1;
+    for (_, end) in ends {
+        walked += 1;
+        let common = csdl.common_base(&theirs.type_name, &end.type_name);
+        match common.filter(|_| end.collection == theirs.collection) {
+            Some(common) => theirs.type_name = common,
+            // One value here, a collection there: the page documents several requests
+            // under one; the first speaks for it.
+            None => {
+                theirs = first;
+                walked = 1;
+                break;
             }
         }
-        if op.kind == OperationKind::Create {
-            theirs.collection = false;
+    }
+    if op.kind == OperationKind::Create {
+        theirs.collection = false;
+    }
+    let whose = if walked == 1 {
+        format!("the CSDL's walk of {:?} leads to", path.written)
+    } else {
+        format!("the CSDL's walks of its {walked} paths lead, in common, to")
+    };
+    Some((Some(theirs), whose))
+}
+
+/// The model's reading of a path as a call of a bound action or function (its last step
+/// `Step::Bound`): the name called, the binding type, whether bound to a collection.
+pub(crate) fn model_binding(path: &OperationPath) -> Option<(&str, &TypeId, bool)> {
+    match (path.walk.last(), bound_name(path)) {
+        (
+            Some(Step::Bound {
+                binding,
+                collection,
+            }),
+            Some(name),
+        ) => Some((name, binding, *collection)),
+        _ => None,
+    }
+}
+
+/// The actions or functions of the CSDL one request path calls: by the name and binding
+/// type the model walks it to, else where the CSDL's own walk of it ends (the overloads of
+/// the nearest binding); none when it calls none.
+pub(crate) fn calls<'c>(
+    csdl: &'c Csdl,
+    path: &OperationPath,
+    walked: &CsdlWalk<'c>,
+) -> Vec<&'c CsdlOperation> {
+    match model_binding(path) {
+        Some((name, binding, collection)) => {
+            csdl.bound_to(name, binding.qualified_name(), collection)
         }
-        let whose = if walked == 1 {
-            format!("the CSDL's walk of {:?} leads to", path.written)
-        } else {
-            format!("the CSDL's walks of its {walked} paths lead, in common, to")
-        };
-        self.response(op, Some(&theirs), &whose);
+        None => walked.bound.clone(),
+    }
+}
+
+/// What one CSDL says of one operation, found as `check --csdl` finds it, with nothing
+/// counted or reported: for the change report's labels.
+pub(crate) struct Said<'c> {
+    /// Each request path's walk, in the operation's order.
+    pub walks: Vec<CsdlWalk<'c>>,
+    /// Per request path, the actions or functions it calls ([`calls`]).
+    pub calls: Vec<Vec<&'c CsdlOperation>>,
+    /// For an operation the model reads as an action or function: the CSDL's it is compared
+    /// with (one per request line that reaches one, the overload that fits it), distinct.
+    pub counterparts: Vec<CsdlOperation>,
+    /// What the response is compared with (`None`: nothing returned), and who says so;
+    /// for an operation that is no action or function, whatever its kind. `None` when
+    /// the CSDL says nothing of it.
+    pub response: Option<(Option<CsdlTypeUse>, String)>,
+}
+
+/// What `csdl` says of `op` (an operation of `schema`).
+pub(crate) fn said<'c>(schema: &Schema, csdl: &'c Csdl, op: &Operation) -> Said<'c> {
+    let walks: Vec<CsdlWalk<'c>> = op.paths.iter().map(|p| walk(csdl, &p.template)).collect();
+    let calls = op
+        .paths
+        .iter()
+        .zip(&walks)
+        .map(|(p, w)| calls(csdl, p, w))
+        .collect();
+    let kind = match op.kind {
+        OperationKind::Action => Some(CsdlOperationKind::Action),
+        OperationKind::Function => Some(CsdlOperationKind::Function),
+        _ => None,
+    };
+    let (counterparts, response) = match kind {
+        Some(kind) => {
+            let (mut agreement, mut diagnostics) = (Agreement::default(), Vec::new());
+            let mut run = Run {
+                schema,
+                csdl,
+                agreement: &mut agreement,
+                diagnostics: &mut diagnostics,
+            };
+            let found: Vec<CsdlOperation> = run
+                .recognise(op, kind, &walks)
+                .map(|c| c.ops.into_iter().cloned().collect())
+                .unwrap_or_default();
+            let response = found
+                .first()
+                .map(|first| (first.returns.clone(), returns_whose(csdl, first)));
+            (found, response)
+        }
+        None => {
+            let response = walked_response(csdl, op, &walks).or_else(|| {
+                // Walked to a reference (`$ref`) only: no body.
+                let (path, _) = op
+                    .paths
+                    .iter()
+                    .zip(&walks)
+                    .find(|(_, w)| w.broke.is_none())?;
+                let whose = format!(
+                    "the CSDL's walk of {:?} ends at a reference, which answers with",
+                    path.written
+                );
+                Some((None, whose))
+            });
+            (Vec::new(), response)
+        }
+    };
+    Said {
+        walks,
+        calls,
+        counterparts,
+        response,
     }
 }
 

@@ -166,7 +166,7 @@ impl<'a> Run<'a> {
 }
 
 /// `Collection(Edm.String)`, `microsoft.graph.user`.
-pub(super) fn type_text(t: &CsdlTypeUse) -> String {
+pub(crate) fn type_text(t: &CsdlTypeUse) -> String {
     if t.collection {
         format!("Collection({})", t.type_name)
     } else {

@@ -27,6 +27,18 @@ pub struct CsdlWalk<'c> {
     pub bound: Vec<&'c CsdlOperation>,
     /// Where the walk stopped short, and why (naming the CSDL's lines).
     pub broke: Option<CsdlBreak>,
+    /// The CSDL element the last segment that names one names (the entity set or
+    /// singleton, a property, the action or function, the type cast to): what the path
+    /// addresses, and where the CSDL says so. Keys, `$value`, `$ref` and `$count` name none.
+    pub named: Option<CsdlNamed>,
+}
+
+/// An element of the CSDL a path segment names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsdlNamed {
+    /// As the CSDL spells it (a type's qualified name).
+    pub name: String,
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +66,7 @@ pub fn walk<'c>(csdl: &'c Csdl, template: &Template) -> CsdlWalk<'c> {
         csdl,
         at: None,
         bound: Vec::new(),
+        named: None,
     };
     let segments = &template.segments;
     for (i, segment) in segments.iter().enumerate() {
@@ -68,6 +81,7 @@ pub fn walk<'c>(csdl: &'c Csdl, template: &Template) -> CsdlWalk<'c> {
                 end: None,
                 bound: Vec::new(),
                 broke: Some(CsdlBreak { segment: i, why }),
+                named: None,
             };
         }
     }
@@ -78,6 +92,7 @@ pub fn walk<'c>(csdl: &'c Csdl, template: &Template) -> CsdlWalk<'c> {
         }),
         bound: walker.bound,
         broke: None,
+        named: walker.named,
     }
 }
 
@@ -107,11 +122,19 @@ struct Walker<'c> {
     csdl: &'c Csdl,
     at: Option<At<'c>>,
     bound: Vec<&'c CsdlOperation>,
+    named: Option<CsdlNamed>,
 }
 
 impl<'c> Walker<'c> {
     fn at_line(&self, line: usize) -> String {
         format!("{}:{line}", self.csdl.file)
+    }
+
+    fn names(&mut self, name: &str, line: usize) {
+        self.named = Some(CsdlNamed {
+            name: name.to_string(),
+            line,
+        });
     }
 
     fn stand(&mut self, ty: &str, collection: bool, navigation: bool) {
@@ -152,6 +175,7 @@ impl<'c> Walker<'c> {
             ));
         }
         self.stand(&root.type_name, root.collection && !keyed, true);
+        self.names(&root.name, root.line);
         Ok(())
     }
 
@@ -166,6 +190,7 @@ impl<'c> Walker<'c> {
                     if let Some(p) = at.structured.and_then(|t| self.property(t, name)) {
                         if p.collection && self.is_entity(&p.type_name) {
                             self.stand(&p.type_name, false, p.navigation);
+                            self.names(&p.name, p.line);
                             return Ok(());
                         }
                     }
@@ -237,6 +262,7 @@ impl<'c> Walker<'c> {
                 let (ty, collection, navigation) =
                     (p.type_name.clone(), p.collection, p.navigation);
                 self.stand(&ty, collection, navigation);
+                self.names(&p.name, p.line);
                 return Ok(());
             }
         }
@@ -249,6 +275,7 @@ impl<'c> Walker<'c> {
         }
         overloads.sort_by_key(|o| misfit(o, args));
         let chosen = overloads[0];
+        self.names(&chosen.name, chosen.line);
         if called && chosen.kind == CsdlOperationKind::Action {
             return Err(format!(
                 "`{name}` is an action ({}), which takes no parentheses",
@@ -343,6 +370,7 @@ impl<'c> Walker<'c> {
             ));
         }
         self.stand(&target.name.clone(), at.collection, at.navigation);
+        self.names(&target.name, target.line);
         Ok(())
     }
 
@@ -554,6 +582,42 @@ mod tests {
         assert!(e.1.contains("ends a path"), "{}", e.1);
         let e = walked("/me/messages/{id}/send()").unwrap_err();
         assert!(e.1.contains("takes no parentheses"), "{}", e.1);
+    }
+
+    /// What the walk of `path` names last, and the text of the document's line it cites.
+    fn named(path: &str) -> Option<(String, String)> {
+        let csdl = read("m.xml", DOC).unwrap();
+        let w = walk(&csdl, &template(path).unwrap());
+        let n = w.named?;
+        let line = DOC.lines().nth(n.line - 1).unwrap().trim().to_string();
+        Some((n.name, line))
+    }
+
+    #[test]
+    fn the_last_element_a_segment_names_and_its_line() {
+        let (name, line) = named("/users").unwrap();
+        assert_eq!(name, "users");
+        assert!(line.starts_with(r#"<EntitySet Name="users""#), "{line}");
+        // A key names nothing: the collection it keys into stays what the path addresses,
+        // whether the key is a placeholder or a value written as a segment.
+        for path in ["/users/{id}/messages/{id}", "/users/{id}/messages/hello"] {
+            let (name, line) = named(path).unwrap();
+            assert_eq!(name, "messages");
+            assert!(
+                line.starts_with(r#"<NavigationProperty Name="messages""#),
+                "{line}"
+            );
+        }
+        let (name, line) = named("/me/DisplayName").unwrap();
+        assert_eq!(name, "displayName");
+        assert!(line.contains(r#"Name="displayName""#), "{line}");
+        let (name, line) = named("/me/messages/{id}/send").unwrap();
+        assert_eq!(name, "send");
+        assert!(line.starts_with(r#"<Action Name="send""#), "{line}");
+        let (name, line) = named("/me/messages/microsoft.graph.eventMessage/$count").unwrap();
+        assert_eq!(name, "microsoft.graph.eventMessage");
+        assert!(line.contains(r#"Name="eventMessage""#), "{line}");
+        assert_eq!(named("/me/adele"), None, "a walk that breaks names nothing");
     }
 
     #[test]

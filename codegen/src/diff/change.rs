@@ -195,8 +195,6 @@ pub enum Origin {
     /// The schemas do not: the old schema said the new thing already, or the new one still
     /// says the old thing, or neither describes it.
     Documentation,
-    /// The schemas' reading does not cover it (operations).
-    NotCompared,
 }
 
 impl fmt::Display for Origin {
@@ -204,7 +202,6 @@ impl fmt::Display for Origin {
         f.pad(match self {
             Origin::Api => "API change",
             Origin::Documentation => "documentation change",
-            Origin::NotCompared => "not compared",
         })
     }
 }

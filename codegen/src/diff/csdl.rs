@@ -1,12 +1,14 @@
 //! The schemas (CSDL) of both dates as an independent account of what changed: each change of
 //! the report is labelled an API change (the schemas differ the same way) or a documentation
-//! change, and the schemas' own changes give how much of them the report lists.
+//! change, and the schemas' own changes give how much of them the report lists. Types here;
+//! operations by walking their requests through each schema ([`super::operation_labels`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use super::change::{Change, ChangeKind, Label, Origin};
+use super::operation_labels::Operations;
 use super::Report;
 use crate::csdl::{Csdl, CsdlType, Ratio};
 use crate::schema::Schema;
@@ -29,7 +31,8 @@ pub struct Coverage {
     /// The report's changes of that version by label.
     pub api: usize,
     pub documentation: usize,
-    pub not_compared: usize,
+    /// Of those, the changes to operations (requests, their parameters, their responses).
+    pub operations: Labelled,
     /// The report's changes to types both schemas describe.
     pub in_scope: usize,
     /// Of those, changes whose text reads the same on both sides (the difference lies
@@ -37,6 +40,22 @@ pub struct Coverage {
     pub same_text: usize,
     /// Schema changes the pages reflect that the report does not list, as `type.name`.
     pub missed: Vec<String>,
+}
+
+/// Counts of changes by label.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Labelled {
+    pub api: usize,
+    pub documentation: usize,
+}
+
+impl Labelled {
+    fn count(&mut self, origin: Origin) {
+        match origin {
+            Origin::Api => self.api += 1,
+            Origin::Documentation => self.documentation += 1,
+        }
+    }
 }
 
 /// Counts of additions.
@@ -51,15 +70,12 @@ impl std::fmt::Display for Coverage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(
             f,
-            "{} against the schemas of both dates: {} API changes, {} documentation changes{}",
+            "{} against the schemas of both dates: {} API changes, {} documentation changes (of them, to operations: {} API, {} documentation)",
             self.version,
             self.api,
             self.documentation,
-            if self.not_compared > 0 {
-                format!(", {} not compared (operations)", self.not_compared)
-            } else {
-                String::new()
-            }
+            self.operations.api,
+            self.operations.documentation
         )?;
         writeln!(
             f,
@@ -150,16 +166,22 @@ pub fn label(
         old: old_csdl,
         new: new_csdl,
     };
+    let operations = Operations::new(report, version, (old, new), (old_csdl, new_csdl));
     let mut coverage = Coverage {
         version: version.to_string(),
         ..Coverage::default()
     };
     for change in report.changes.iter_mut().filter(|ch| ch.version == version) {
-        let label = c.label(change);
+        let label = if change.kind.is_operation() {
+            let label = operations.label(change);
+            coverage.operations.count(label.origin);
+            label
+        } else {
+            c.label(change)
+        };
         match label.origin {
             Origin::Api => coverage.api += 1,
             Origin::Documentation => coverage.documentation += 1,
-            Origin::NotCompared => coverage.not_compared += 1,
         }
         if !change.kind.is_operation() && c.both(&change.type_name) {
             coverage.in_scope += 1;
@@ -180,14 +202,14 @@ struct Schemas<'a> {
     new: &'a Csdl,
 }
 
-fn api(why: impl Into<String>) -> Label {
+pub(super) fn api(why: impl Into<String>) -> Label {
     Label {
         origin: Origin::Api,
         why: why.into(),
     }
 }
 
-fn documentation(why: impl Into<String>) -> Label {
+pub(super) fn documentation(why: impl Into<String>) -> Label {
     Label {
         origin: Origin::Documentation,
         why: why.into(),
@@ -216,13 +238,8 @@ impl Schemas<'_> {
         self.old.get(name).is_some() && self.new.get(name).is_some()
     }
 
+    /// The label of a change to a type (its kind, base, properties, members).
     fn label(&self, change: &Change) -> Label {
-        if change.kind.is_operation() {
-            return Label {
-                origin: Origin::NotCompared,
-                why: "the schemas are read for types only".to_string(),
-            };
-        }
         let name = change.type_name.as_str();
         let (a, b) = (self.old.get(name), self.new.get(name));
         match change.kind {

@@ -8,15 +8,17 @@
 //! an API change or a documentation change ([`csdl`]).
 //!
 //! `matching` pairs the types, `properties` and `types` find the changes, `operations` the
-//! changes of requests, `impact` judges them, `render` writes them for people; `source` reads
-//! a side from a folder or from a git revision, `last_build` remembers what a build script
-//! generated last.
+//! changes of requests, `impact` judges them, `render` writes them for people; `csdl` labels
+//! them with the schemas, `operation_labels` those of requests by walking them through each
+//! schema; `source` reads a side from a folder or from a git revision, `last_build` remembers
+//! what a build script generated last.
 
 mod change;
 pub mod csdl;
 mod impact;
 pub mod last_build;
 mod matching;
+mod operation_labels;
 mod operations;
 mod properties;
 pub mod render;

@@ -62,6 +62,25 @@ pub fn prepare(example: &RequestExample, schema: &Schema) -> Prepared {
             ),
         );
     }
+    // A `$ref` request's body is not judged as a type: one that does not parse is the
+    // page's, not the reference's.
+    if let (OperationKind::AddReference, Body::InvalidJson { error, line, elided }) =
+        (operation.kind, &example.body)
+    {
+        let cause = if *elided {
+            Cause::Truncated
+        } else {
+            Cause::InvalidJson
+        };
+        return Prepared::Done(
+            Outcome::Failed,
+            Some(cause),
+            format!(
+                "{}:{}: the body of a $ref request is not JSON: {error}",
+                example.source.file, line
+            ),
+        );
+    }
     // A `$ref` request sends a reference: `{"@odata.id": url}`.
     if let (OperationKind::AddReference, Body::Json(body)) = (operation.kind, &example.body) {
         if body.get("@odata.id").is_none() {

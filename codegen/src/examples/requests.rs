@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::diagnostics::Location;
 use crate::parse::api::Method;
 use crate::parse::http;
-use crate::parse::path::{placeholder, Segment, Template};
+use crate::parse::path::{around_placeholder, placeholder, Segment, Template};
 use crate::parse::{Annotation, Page};
 use crate::schema::operations::Operation;
 use crate::schema::Schema;
@@ -146,11 +146,16 @@ fn match_operation(
             .filter(|(_, value)| placeholder(value).is_some())
             .all(|(name, _)| query.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)))
     };
-    o.paths.iter().enumerate().find_map(|(i, p)| {
-        match_template(&p.template, segments, function)
-            .filter(|_| required_given(&p.template))
-            .map(|v| (i, v))
-    })
+    // A template that writes the call's arguments before one that names the function alone
+    // (`image(width={w},height={h})` before `image`, which the same URL also fits).
+    let find = |function: bool| {
+        o.paths.iter().enumerate().find_map(|(i, p)| {
+            match_template(&p.template, segments, function)
+                .filter(|_| required_given(&p.template))
+                .map(|v| (i, v))
+        })
+    };
+    find(false).or_else(|| if function { find(true) } else { None })
 }
 
 /// `cell(row=5,column='B')` -> `[("row", "5"), ("column", "B")]`.
@@ -235,6 +240,11 @@ fn match_template(
                         _ => (None, a.trim().to_string()),
                     })
                     .collect();
+                // The call writes what the template writes, no more: `image(width={w})` is
+                // not `image(width=640,height=480)`.
+                if given.len() != args.len() {
+                    return None;
+                }
                 // Named arguments by name (`getX(date=...)` is not `getX(period=...)`);
                 // unnamed ones (a key in parentheses) by position.
                 for (i, arg) in args.iter().enumerate() {
@@ -246,12 +256,19 @@ fn match_template(
                                 .is_some_and(|n| n.eq_ignore_ascii_case(&arg.name))
                         })
                     }?;
-                    if placeholder(&arg.value).is_some() {
-                        let quoted = arg.value.trim().starts_with('\'');
-                        let mut v = found.1.clone();
-                        if quoted {
-                            v = v.trim_matches('\'').replace("''", "'");
-                        }
+                    // The value between what the template writes around its placeholder
+                    // (`'...'`, `microsoft.graph.timeZoneStandard'...'`), when the URL writes
+                    // that too.
+                    if let Some((before, after)) = around_placeholder(&arg.value) {
+                        let given = found.1.as_str();
+                        let inner = strip_prefix_ignoring_case(given, before.trim())
+                            .and_then(|v| v.strip_suffix(after.trim()))
+                            .unwrap_or(given);
+                        let v = if before.trim().ends_with('\'') {
+                            inner.replace("''", "'")
+                        } else {
+                            inner.to_string()
+                        };
                         values.push(decode(&v));
                     }
                 }
@@ -286,6 +303,12 @@ pub fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    text.get(..prefix.len())
+        .filter(|head| head.eq_ignore_ascii_case(prefix))
+        .map(|_| &text[prefix.len()..])
 }
 
 /// `https://graph.microsoft.com/v1.0/me/messages?$top=5` -> (`/me/messages`, `$top=5`).

@@ -209,9 +209,12 @@ impl ApiReader {
             .to_ascii_lowercase()
     }
 
-    /// In the examples, code blocks are examples, not the request's description.
+    /// In the examples, code blocks are examples, not the request's description; so are those
+    /// of the query parameters section (`GET https://graph.microsoft.com/v1.0/groups?$orderby=
+    /// displayName` shows an option, on another request).
     fn in_examples(&self) -> bool {
-        self.section_lower().starts_with("example")
+        let section = self.section_lower();
+        section.starts_with("example") || section.contains("query parameter")
     }
 
     fn in_request_section(&self) -> bool {

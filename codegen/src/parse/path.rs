@@ -66,9 +66,10 @@ impl Template {
     }
 }
 
-/// `{x}`, `'{x}'`, `"{x}"` -> `x`; the pages also write `<x>` (`range(address='<address>')`).
+/// `{x}`, `'{x}'`, `"{x}"` -> `x`; the pages also write `<x>` (`range(address='<address>')`),
+/// and an enum value with its type (`microsoft.graph.timeZoneStandard'{x}'`).
 pub fn placeholder(value: &str) -> Option<&str> {
-    let v = value.trim().trim_matches(['\'', '"']);
+    let v = without_type_prefix(value.trim()).trim_matches(['\'', '"']);
     v.strip_prefix('{')
         .and_then(|v| v.strip_suffix('}'))
         .or_else(|| v.strip_prefix('<')?.strip_suffix('>'))
@@ -273,14 +274,42 @@ fn segment(part: &str) -> Result<Segment, String> {
     ))
 }
 
+/// `microsoft.graph.timeZoneStandard'Iana'` -> `'Iana'`: the type OData lets an enum value
+/// name before it.
+fn without_type_prefix(value: &str) -> &str {
+    match value.find('\'') {
+        Some(i)
+            if i > 0
+                && value[..i]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.') =>
+        {
+            &value[i..]
+        }
+        _ => value,
+    }
+}
+
+/// `'{x}'` -> (`'`, `'`), `microsoft.graph.t'<x>'` -> (`microsoft.graph.t'`, `'`): what an
+/// argument writes around its placeholder, if it holds one.
+pub fn around_placeholder(value: &str) -> Option<(&str, &str)> {
+    let name = placeholder(value)?;
+    let at = value.find(name)?;
+    let open = value[..at].rfind(['{', '<'])?;
+    let close = at + name.len() + value[at + name.len()..].find(['}', '>'])?;
+    Some((&value[..open], &value[close + 1..]))
+}
+
 /// A request line describes a call, not one instance of it: what it writes for an argument
 /// (`count=n`, `period='D7'`, `startDateTime='2017-01-01'`) stands for the value to fill in,
 /// as `{count}` would; between quotes when it was written between quotes.
 fn argument_placeholder(name: &str, value: &str) -> String {
+    let typed = without_type_prefix(value);
+    let prefix = &value[..value.len() - typed.len()];
     if placeholder(value).is_some() || name.is_empty() {
         value.to_string()
-    } else if value.starts_with('\'') {
-        format!("'{{{name}}}'")
+    } else if typed.starts_with('\'') {
+        format!("{prefix}'{{{name}}}'")
     } else {
         format!("{{{name}}}")
     }
@@ -530,6 +559,17 @@ mod tests {
         assert!(!is_guid("acdefc6b-2dc6-4e71-b1e9"));
         let t = template("/me/x/worksheets/{id|name}/range(address='<address>')/cell").unwrap();
         assert_eq!(t.placeholders(), ["id", "address"]);
+        // An enum value with its type keeps the type around the placeholder.
+        let t = template("/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')").unwrap();
+        assert_eq!(t.placeholders(), ["timezone_format"]);
+        assert_eq!(
+            around_placeholder("microsoft.graph.timeZoneStandard'{timezone_format}'"),
+            Some(("microsoft.graph.timeZoneStandard'", "'"))
+        );
+        assert_eq!(around_placeholder("{x}"), Some(("", "")));
+        assert_eq!(around_placeholder("'<address>'"), Some(("'", "'")));
+        let t = template("/reports/getX(kind=microsoft.graph.kind'daily')").unwrap();
+        assert_eq!(t.placeholders(), ["kind"]);
     }
 
     #[test]

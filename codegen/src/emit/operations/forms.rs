@@ -2,7 +2,7 @@
 //! for the runtime's `render`, the names of its values, the variant names of a `...Path` enum.
 
 use super::super::ident::{self, Scope};
-use crate::parse::path::{placeholder, Segment, Template};
+use crate::parse::path::{around_placeholder, placeholder, Segment, Template};
 use crate::schema::operations::{Operation, OperationPath};
 use crate::schema::TypeRef;
 
@@ -22,22 +22,36 @@ pub struct PathForm {
 }
 
 /// The ways `operation` is sent, one per distinct rendering, in documentation order; and the
-/// query options its paths require (`calendarView?startDateTime={x}`), by name.
+/// query options its paths require (`calendarView?startDateTime={x}`), by name: those every
+/// path writes. One some paths leave out (`events/delta` and `events/delta?startDateTime=`
+/// on one page) is optional, added with `query_option` as `$select` is.
 pub fn path_forms(operation: &Operation) -> (Vec<PathForm>, Vec<String>) {
     let mut forms: Vec<PathForm> = Vec::new();
-    let mut query = Vec::new();
+    let mut query: Option<Vec<String>> = None;
     for path in &operation.paths {
         let form = path_form(path);
-        for (name, value) in query_pairs(&path.template) {
-            if !name.starts_with('$') && placeholder(&value).is_some() && !query.contains(&name) {
-                query.push(name);
-            }
-        }
+        let written: Vec<String> = query_pairs(&path.template)
+            .into_iter()
+            .filter(|(name, value)| !name.starts_with('$') && placeholder(value).is_some())
+            .map(|(name, _)| name)
+            .collect();
+        query = Some(match query {
+            None => written.into_iter().fold(Vec::new(), |mut all, name| {
+                if !all.contains(&name) {
+                    all.push(name);
+                }
+                all
+            }),
+            Some(so_far) => so_far
+                .into_iter()
+                .filter(|name| written.iter().any(|w| w.eq_ignore_ascii_case(name)))
+                .collect(),
+        });
         if !forms.iter().any(|f| f.render == form.render) {
             forms.push(form);
         }
     }
-    (forms, query)
+    (forms, query.unwrap_or_default())
 }
 
 pub fn path_form(path: &OperationPath) -> PathForm {
@@ -81,16 +95,16 @@ pub fn path_form(path: &OperationPath) -> PathForm {
                         render.push('=');
                         arguments.push(arg.name.clone());
                     }
-                    match take(&arg.value, &mut placeholders) {
-                        Some(()) => {
-                            let quote = if arg.value.trim().starts_with('\'') {
-                                "'"
-                            } else {
-                                ""
-                            };
-                            render.push_str(&format!("{quote}{{}}{quote}"));
+                    match (
+                        take(&arg.value, &mut placeholders),
+                        around_placeholder(&arg.value),
+                    ) {
+                        (Some(()), Some((before, after))) => {
+                            render.push_str(before.trim());
+                            render.push_str("{}");
+                            render.push_str(after.trim());
                         }
-                        None => render.push_str(&arg.value),
+                        _ => render.push_str(&arg.value),
                     }
                 }
                 render.push(')');

@@ -176,6 +176,12 @@ fn call_arguments(
             .iter()
             .any(|f| f.arguments.iter().any(|a| a.eq_ignore_ascii_case(name)))
             || query.iter().any(|q| q.name.eq_ignore_ascii_case(name))
+            // An optional query option some paths write is still not the call's.
+            || operation.paths.iter().any(|p| {
+                forms::query_pairs(&p.template)
+                    .iter()
+                    .any(|(q, _)| q.eq_ignore_ascii_case(name))
+            })
     };
     operation
         .parameters

@@ -6,6 +6,7 @@
 //! the docs state only there: it is added to the type, with a note saying where from, and
 //! the paths are walked again.
 
+mod body;
 mod drafts;
 mod kinds;
 mod methods;
@@ -585,7 +586,8 @@ fn build(
         .or_else(|| paths.first())
         .expect("a draft has a request line");
     let end = reference.walk.last().cloned();
-    let target = end.as_ref().and_then(target);
+    // Where a walk that broke stopped is not what the request addresses: it types no body.
+    let target = end.as_ref().filter(|_| reference.complete).and_then(target);
     let kind = kinds::kind(
         d,
         end.as_ref(),
@@ -669,17 +671,59 @@ fn build(
         ty: ty.clone(),
         collection: false,
     });
+    // What the page says the body holds ("supply a JSON representation of [x]"), over what
+    // the walk addresses.
+    let stated = body::stated(d, index, types, diagnostics);
     let request_body = match kind {
-        OperationKind::Create | OperationKind::Update | OperationKind::Replace => item.clone(),
+        // A create, update or replace sends what its path addresses, or a type derived from
+        // it; a walk that reached its end knows that type better than a sentence naming
+        // another ("supply a JSON representation of the [registrationEnforcement] object"
+        // for a PATCH of the policy that holds it).
+        OperationKind::Create | OperationKind::Update | OperationKind::Replace => {
+            match (stated, &item) {
+                // A walk to a primitive property (`POST /me/responsibilities`, a String
+                // collection of `user`) addresses nothing one creates: the sentence knows better.
+                (Some(s), Some(i))
+                    if reference.complete
+                        && matches!(i.ty, TypeRef::Named(_))
+                        && !body::is_or_derives(types, &s.ty, &i.ty) =>
+                {
+                    diagnostics.push(Diagnostic::note(
+                        "request-body-other",
+                        reference.source.clone(),
+                        format!(
+                            "the Request body section names {}, but {:?} addresses {}, which it does not derive from: the body is read as {}",
+                            s.ty, reference.written, i.ty, i.ty
+                        ),
+                    ));
+                    item.clone()
+                }
+                (Some(s), _) => Some(s),
+                (None, Some(i)) => Some(i.clone()),
+                // A walk that broke: what the response gives back is what was sent ("an
+                // updated [agreement] object"), else the body is read as it comes.
+                (None, None) => response_named(&response)
+                    .map(|p| {
+                        note_body_guess(d, &reference.source, &p, diagnostics);
+                        p
+                    })
+                    .or_else(|| untyped_body(d, &reference.source, diagnostics)),
+            }
+        }
         OperationKind::WriteContent => Some(Payload {
             ty: TypeRef::Primitive(Primitive::Stream),
             collection: false,
         }),
-        OperationKind::Action if parameters.iter().any(|p| p.place == ParameterPlace::Body) => {
+        OperationKind::Action | OperationKind::Function
+            if parameters.iter().any(|p| p.place == ParameterPlace::Body) =>
+        {
             Some(Payload {
                 ty: TypeRef::Named(body_type(d, &parameters, &namespace, &area, types, index)),
                 collection: false,
             })
+        }
+        OperationKind::Action => {
+            stated.or_else(|| untyped_body(d, &reference.source, diagnostics))
         }
         _ => None,
     };
@@ -701,6 +745,24 @@ fn build(
             }),
             _ => None,
         };
+        // "... and a **companies** object in the response body": a body comes, of a type no
+        // page here defines; read whole, as JSON, rather than as nothing.
+        if response.body.is_none() && response::says_a_body(&response) {
+            if let Some(written) = &response.written {
+                diagnostics.push(Diagnostic::note(
+                    "response-untyped",
+                    written.source.clone(),
+                    format!(
+                        "{:?} says a body comes but names no type the docs define; read as raw JSON",
+                        written.text
+                    ),
+                ));
+            }
+            response.body = Some(Payload {
+                ty: TypeRef::Primitive(Primitive::Untyped),
+                collection: false,
+            });
+        }
     }
 
     Operation {
@@ -739,6 +801,61 @@ fn target(step: &Step) -> Option<(TypeRef, bool)> {
         Step::Item { ty } => Some((TypeRef::Named(ty.clone()), false)),
         Step::Bound { .. } | Step::Special => None,
     }
+}
+
+/// The named type a response sends back, if one: for a create or update whose path cannot
+/// be walked, what it returns is what it was sent.
+fn response_named(response: &Response) -> Option<Payload> {
+    response
+        .body
+        .clone()
+        .filter(|p| matches!(p.ty, TypeRef::Named(_)) && !p.collection)
+}
+
+fn note_body_guess(
+    d: &Draft<'_>,
+    at: &Location,
+    body: &Payload,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    diagnostics.push(Diagnostic::note(
+        "request-body-from-response",
+        at.clone(),
+        format!(
+            "{}: the path cannot be walked and the Request body section names no type; the body is read as the {} the response returns",
+            d.name, body.ty
+        ),
+    ));
+}
+
+/// A body the Request body section describes, of no type it names: sent as raw JSON (or
+/// bytes, when it says so) rather than not at all.
+fn untyped_body(
+    d: &Draft<'_>,
+    at: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Payload> {
+    if !body::documents_a_body(d) {
+        return None;
+    }
+    if body::says_binary(d) {
+        return Some(Payload {
+            ty: TypeRef::Primitive(Primitive::Stream),
+            collection: false,
+        });
+    }
+    diagnostics.push(Diagnostic::note(
+        "request-body-untyped",
+        at.clone(),
+        format!(
+            "{}: the Request body section describes a body but names no type the docs define; sent as raw JSON",
+            d.name
+        ),
+    ));
+    Some(Payload {
+        ty: TypeRef::Primitive(Primitive::Untyped),
+        collection: false,
+    })
 }
 
 /// The type of an action's request body: its parameters as properties, read and written like

@@ -61,7 +61,7 @@ pub fn parameters(
     let in_query_string = |name: &str| shown_in_query(draft, templates, name);
     let mut out = Read::default();
     // Rows of tables without types, by name: a call argument may type them.
-    let mut untyped: Vec<(String, usize)> = Vec::new();
+    let mut untyped: Vec<UntypedRow> = Vec::new();
     for table in draft
         .api
         .tables
@@ -82,16 +82,17 @@ pub fn parameters(
                 "parameter-table-untyped",
                 Location::new(page, table.line),
                 format!(
-                    "the table headed {:?} lists parameters but has no Type column (nor a Value column of types); its rows are not read as parameters",
+                    "the table headed {:?} lists parameters but has no Type column (nor a Value column of types); its rows are typed by the call's arguments or their descriptions",
                     table.header.join(" | ")
                 ),
             ));
-            untyped.extend(
-                table
-                    .rows
-                    .iter()
-                    .map(|r| (clean_name(cell(&r.cells, 0)), table.line)),
-            );
+            untyped.extend(table.rows.iter().map(|r| UntypedRow {
+                name: clean_name(cell(&r.cells, 0)),
+                line: r.line,
+                table: table.line,
+                section: table.section,
+                description: r.cells.get(1).map(|c| c.text.clone()).unwrap_or_default(),
+            }));
             continue;
         };
         for row in &table.rows {
@@ -137,7 +138,10 @@ pub fn parameters(
             }
             let place = if called {
                 ParameterPlace::Path
-            } else if action && table.section == ApiSection::RequestBody {
+            } else if table.section == ApiSection::RequestBody {
+                // "In the request body, provide a JSON object with the following
+                // parameters": the body, a function's too (the Excel pages `GET` with one,
+                // and their examples send it).
                 ParameterPlace::Body
             } else if action {
                 // A "Parameters" section of an action: its body, unless the page sends it
@@ -179,9 +183,9 @@ pub fn parameters(
         let at = paths[i].source.clone();
         let documented = match untyped
             .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(&arg.name))
+            .find(|r| r.name.eq_ignore_ascii_case(&arg.name))
         {
-            Some((_, line)) => format!("that the table at line {line} gives no type"),
+            Some(r) => format!("that the table at line {} gives no type", r.table),
             None => "that no table documents".to_string(),
         };
         diagnostics.push(Diagnostic::note(
@@ -208,7 +212,73 @@ pub fn parameters(
             unresolved: None,
         });
     }
+    // Rows of a function's untyped parameter table that no call argument types
+    // (`| Parameter | Description |` of `relyingpartydetailedsummary-list.md`): still its
+    // parameters, passed in the call; text when the description lists the values, else raw.
+    for row in untyped.iter().filter(|r| {
+        !action
+            && r.section == ApiSection::FunctionParameters
+            && !r.name.is_empty()
+            && !r.name.contains(char::is_whitespace)
+            && !r.name.starts_with('$')
+    }) {
+        if out
+            .parameters
+            .iter()
+            .any(|p| p.name.eq_ignore_ascii_case(&row.name))
+        {
+            continue;
+        }
+        let lower = row.description.to_ascii_lowercase();
+        let (ty, how) = if lower.contains("values are") || lower.contains("values:") {
+            (
+                TypeRef::Primitive(Primitive::String),
+                "its description lists its values: typed as text",
+            )
+        } else {
+            (
+                TypeRef::Primitive(Primitive::Untyped),
+                "its description names no type: typed as raw JSON",
+            )
+        };
+        let at = Location::new(page, row.line);
+        diagnostics.push(Diagnostic::note(
+            "parameter-from-description",
+            at.clone(),
+            format!(
+                "{} is a row of a parameter table with no Type column; {how}",
+                row.name
+            ),
+        ));
+        out.parameters.push(Parameter {
+            name: row.name.clone(),
+            ty,
+            collection: false,
+            written: Written {
+                text: row.description.clone(),
+                source: at,
+            },
+            required: !lower.contains("optional"),
+            description: Some(row.description.clone()).filter(|d| !d.is_empty()),
+            place: if shown_in_query(draft, templates, &row.name) {
+                ParameterPlace::Query
+            } else {
+                ParameterPlace::Path
+            },
+            unresolved: None,
+        });
+    }
     out
+}
+
+/// A row of a parameter table with no Type column.
+struct UntypedRow {
+    name: String,
+    line: usize,
+    /// The line of its table.
+    table: usize,
+    section: ApiSection,
+    description: String,
 }
 
 fn push_unique(list: &mut Vec<String>, name: String) {

@@ -70,6 +70,26 @@ pub fn read(draft: &Draft<'_>, index: &TypeIndex, diagnostics: &mut Vec<Diagnost
                 ));
             }
             response.body = read.payload.or_else(|| primitive_body(&p.content));
+            if response.body.is_none() && !no_body {
+                if let Some((payload, word)) =
+                    named_body(&p.content.text, version, namespace, index)
+                {
+                    diagnostics.push(Diagnostic::note(
+                        "response-by-name",
+                        at.clone(),
+                        format!(
+                            "the response sentence names {word:?} without a link; read as {}{}",
+                            if payload.collection {
+                                "a collection of "
+                            } else {
+                                ""
+                            },
+                            payload.ty
+                        ),
+                    ));
+                    response.body = Some(payload);
+                }
+            }
         }
     }
     if response.body.is_none()
@@ -106,6 +126,52 @@ pub fn says_no_body(response: &Response) -> bool {
     ]
     .iter()
     .any(|phrase| lower.contains(phrase))
+}
+
+/// "... and a **companies** object in the response body", "... an updated
+/// [customer] ...": the word before `object` (`objects`, `collection`) names a documented
+/// type, without a link.
+fn named_body(
+    text: &str,
+    version: &str,
+    namespace: &str,
+    index: &TypeIndex,
+) -> Option<(Payload, String)> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '.'))
+        .collect();
+    let said_many = words.iter().any(|w| w.eq_ignore_ascii_case("collection"));
+    (1..words.len()).find_map(|at| {
+        let noun = words[at].to_ascii_lowercase();
+        if !matches!(noun.as_str(), "object" | "objects" | "collection") {
+            return None;
+        }
+        let word = words[at - 1];
+        // "a JSON object" says the format, not the type.
+        if word.is_empty()
+            || !word.chars().next()?.is_ascii_alphabetic()
+            || word.eq_ignore_ascii_case("json")
+        {
+            return None;
+        }
+        let id = index.by_name(version, word, namespace)?;
+        Some((
+            Payload {
+                ty: TypeRef::Named(id.clone()),
+                collection: said_many || noun == "objects",
+            },
+            word.to_string(),
+        ))
+    })
+}
+
+/// "... and a companies object in the response body": the sentence says a body comes.
+pub fn says_a_body(response: &Response) -> bool {
+    response.written.as_ref().is_some_and(|w| {
+        let lower = w.text.to_ascii_lowercase();
+        lower.contains("in the response body") && !says_no_body(response)
+    })
 }
 
 /// "a String in the response body", "a String collection in the response body" (the EDM's
