@@ -78,8 +78,27 @@ fn each_outcome_and_cause() {
     assert_eq!(at(132).0, Outcome::Passed, "{:?}", at(130));
     assert_eq!(at(151).0, Outcome::Skipped, "{:?}", at(147));
     // The resource page's JSON representations are not examples.
-    assert_eq!(report.examples.len(), 9);
+    let drawing_get = report
+        .examples
+        .iter()
+        .filter(|e| e.source.file == "beta/api/drawing-get.md")
+        .count();
+    assert_eq!(drawing_get, 9);
     assert_eq!(report.generator_bugs().count(), 0);
+
+    // Request examples: rebuilt through the operation, or failed with the page's cause.
+    let request = |line: usize| &by_line[&format!("beta/api/drawing-update.md:{line}")];
+    assert_eq!(request(31).0, Outcome::Passed, "{:?}", request(31));
+    assert!(request(31).2.contains("reproduced"), "{:?}", request(31));
+    // `{'count': 3}`: the body does not parse, so nothing builds the request; the page's.
+    assert_eq!(request(41).1, Some(Cause::InvalidJson), "{:?}", request(41));
+    assert_eq!(request(51).1, Some(Cause::NotJson), "{:?}", request(51));
+    assert_eq!(
+        request(58).1,
+        Some(Cause::UndocumentedRequest),
+        "{:?}",
+        request(58)
+    );
 }
 
 #[test]

@@ -97,6 +97,7 @@ macro_rules! paths {
     ($name:ident $(<$lt:lifetime>)? { $($variant:ident $({ $($field:ident),* $(,)? })? => $template:literal),* $(,)? }) => {
         impl $name $(<$lt>)? {
             /// The path, its values filled in and encoded.
+            #[inline]
             pub fn render(&self) -> ::std::string::String {
                 match self {
                     $(Self::$variant $({ $($field),* })? => {

@@ -459,13 +459,26 @@ fn request_outcome(
     body: Option<&(Outcome, Option<Cause>, String)>,
 ) -> (Outcome, Option<Cause>, String) {
     let bug = |e: String| (Outcome::Failed, Some(Cause::GeneratorBug), e);
-    let (method, path, sent_body) = match answer {
-        Some(Ok(Answer::Sent { method, path, body })) => (method, path, body),
-        Some(Err(e)) => return bug(format!("{} did not build the request: {e}", operation.name)),
-        _ => return bug(format!("no request built for {}", operation.name)),
-    };
     let body_failed =
         body.filter(|(o, c, _)| *o == Outcome::Failed && *c != Some(Cause::GeneratorBug));
+    let (method, path, sent_body) = match (answer, body_failed) {
+        (Some(Ok(Answer::Sent { method, path, body })), _) => (method, path, body),
+        // A body the page does not write as JSON gives the request nothing to be built from.
+        (Some(Err(e)), Some((o, c, evidence))) => {
+            return (
+                *o,
+                *c,
+                format!(
+                    "{} could not be built from the example ({e}): its body {evidence}",
+                    operation.name
+                ),
+            )
+        }
+        (Some(Err(e)), None) => {
+            return bug(format!("{} did not build the request: {e}", operation.name))
+        }
+        _ => return bug(format!("no request built for {}", operation.name)),
+    };
     match reproduce::difference(example, operation.kind, method, path, sent_body) {
         Some(d) if !(d.starts_with("the body") && body_failed.is_some()) => bug(format!(
             "{}'s request is not the example's: {d}",

@@ -62,10 +62,27 @@ pub fn prepare(example: &RequestExample, schema: &Schema) -> Prepared {
             ),
         );
     }
+    // A `$ref` request refers to something in its body; an example without one is cut short.
+    if let (OperationKind::AddReference, Body::Empty) = (operation.kind, &example.body) {
+        return Prepared::Done(
+            Outcome::Failed,
+            Some(Cause::NotJson),
+            format!(
+                "{}: a $ref request sends {{\"@odata.id\": url}}; this one sends no body",
+                example.source
+            ),
+        );
+    }
     // A `$ref` request's body is not judged as a type: one that does not parse is the
     // page's, not the reference's.
-    if let (OperationKind::AddReference, Body::InvalidJson { error, line, elided }) =
-        (operation.kind, &example.body)
+    if let (
+        OperationKind::AddReference,
+        Body::InvalidJson {
+            error,
+            line,
+            elided,
+        },
+    ) = (operation.kind, &example.body)
     {
         let cause = if *elided {
             Cause::Truncated

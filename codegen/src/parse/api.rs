@@ -230,7 +230,15 @@ impl ApiReader {
         };
         if section.starts_with("response") {
             self.page.response.push(paragraph());
-        } else if section.starts_with("request body") {
+        } else if section.starts_with("request body")
+            // A page without its Request body heading still says it in so many words
+            // (`externalconnectors-schema-create.md:37`, under HTTP request).
+            || (!self.in_examples()
+                && content
+                    .text
+                    .to_ascii_lowercase()
+                    .starts_with("in the request body,"))
+        {
             self.page.request_body.push(paragraph());
         }
         if section.contains("query parameter") {

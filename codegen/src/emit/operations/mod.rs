@@ -155,9 +155,12 @@ impl OperationsContext<'_> {
         );
         let doc = doc_attrs(&doc::operation_doc(o, &f.forms));
         let cfg = self.cfg(f);
+        // `#[inline]`: compiled where it is called, not in this crate, so that a program pays
+        // for the operations it uses (a body's serialisation code above all), not for all.
         quote! {
             #doc
             #cfg
+            #[inline]
             pub fn #fn_ident(#(#args),*) -> rt::Request<#answer> {
                 rt::Request::new(rt::Method::#method, #path_expr)#(#chain)*
             }

@@ -54,7 +54,12 @@ pub fn stated(
                 continue;
             }
             let mut linked: Vec<TypeId> = Vec::new();
-            for l in p.content.links.iter().filter(|l| (start..end).contains(&l.at)) {
+            for l in p
+                .content
+                .links
+                .iter()
+                .filter(|l| (start..end).contains(&l.at))
+            {
                 if let Some(id) = index.by_link(&d.version, &l.dest) {
                     if types[id.index()].kind != TypeKind::Enum && !linked.contains(id) {
                         linked.push(id.clone());

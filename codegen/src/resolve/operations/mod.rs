@@ -703,10 +703,7 @@ fn build(
                 // A walk that broke: what the response gives back is what was sent ("an
                 // updated [agreement] object"), else the body is read as it comes.
                 (None, None) => response_named(&response)
-                    .map(|p| {
-                        note_body_guess(d, &reference.source, &p, diagnostics);
-                        p
-                    })
+                    .inspect(|p| note_body_guess(d, &reference.source, p, diagnostics))
                     .or_else(|| untyped_body(d, &reference.source, diagnostics)),
             }
         }
@@ -722,9 +719,7 @@ fn build(
                 collection: false,
             })
         }
-        OperationKind::Action => {
-            stated.or_else(|| untyped_body(d, &reference.source, diagnostics))
-        }
+        OperationKind::Action => stated.or_else(|| untyped_body(d, &reference.source, diagnostics)),
         _ => None,
     };
     if response.body.is_none() && response.status != Some(204) && !response::says_no_body(&response)
