@@ -711,7 +711,10 @@ fn a_navigation_only_a_path_documents_takes_the_type_the_owners_methods_row_retu
     let tickets = property("kiosk", "tickets");
     assert!(tickets.collection && tickets.navigation);
     assert_eq!(tickets.ty.csdl_name(), "microsoft.graph.ticket");
-    assert_eq!(lines(&at("navigation-from-path", "kiosk-list-tickets")), [16]);
+    assert_eq!(
+        lines(&at("navigation-from-path", "kiosk-list-tickets")),
+        [16]
+    );
     let note = at("navigation-type-from-methods", "kiosk-list-tickets");
     assert_eq!(lines(&note), [16]);
     assert!(

@@ -358,7 +358,9 @@ fn implied_navigation(
             // The owner's page says what its request returns, in the owner's words.
             let told = told.map(|(ty, collection, evidence)| {
                 match rows.returned(&d.page.path, &types[owner.index()], types, index) {
-                    Some(row) if row.ty != ty => (row.ty.clone(), collection, evidence, Some((ty, row))),
+                    Some(row) if row.ty != ty => {
+                        (row.ty.clone(), collection, evidence, Some((ty, row)))
+                    }
                     _ => (ty, collection, evidence, None),
                 }
             });
