@@ -92,8 +92,8 @@ pub fn take_base_types(
 
 /// A re-documented row's own value list makes no enum of its own: the property is the
 /// base's, an enum only if the base's row lists values (its type then follows the base's,
-/// see [`follow_base_enums`]). A note says so where the row lists other values than its
-/// base's.
+/// see [`follow_base_enums`]). A note at the row says so, also where it lists the base's
+/// values again: the row's reading is its base's, and says where from.
 pub fn drop_own_values(
     redeclared: &[Redeclared],
     types: &[TypeDef],
@@ -123,19 +123,25 @@ pub fn drop_own_values(
             return true;
         };
         let base_members = members.get(&key(&types[base], &u.property));
-        if base_members != Some(&u.members) {
-            diagnostics.push(Diagnostic::note(
-                "property-redeclared",
-                u.source.clone(),
-                format!(
-                    "{} lists values for {}, but its base type {} declares the property{}; a derived type cannot declare it again, so these values make no enum of its own",
-                    u.owner.rsplit('.').next().unwrap_or(&u.owner),
-                    u.property,
-                    types[base].name,
-                    if base_members.is_some() { " with other values" } else { " without values" }
-                ),
-            ));
-        }
+        let owner = u.owner.rsplit('.').next().unwrap_or(&u.owner);
+        let message = if base_members == Some(&u.members) {
+            format!(
+                "{owner} lists for {} the values its base type {} lists for the property; a derived type cannot declare it again, so it is typed as its base's is",
+                u.property, types[base].name
+            )
+        } else {
+            format!(
+                "{owner} lists values for {}, but its base type {} declares the property{}; a derived type cannot declare it again, so these values make no enum of its own",
+                u.property,
+                types[base].name,
+                if base_members.is_some() { " with other values" } else { " without values" }
+            )
+        };
+        diagnostics.push(Diagnostic::note(
+            "property-redeclared",
+            u.source.clone(),
+            message,
+        ));
         false
     });
 }
