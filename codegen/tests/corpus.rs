@@ -220,6 +220,12 @@ fn check_examples(root: &Path, key: &str) {
         &runner_dirs(key),
     )
     .expect("runner builds and runs");
+    // The whole report, for figures beyond the floors (`EXAMPLES_REPORT_DIR=/tmp/x`).
+    if let Some(dir) = std::env::var_os("EXAMPLES_REPORT_DIR") {
+        let file = Path::new(&dir).join(format!("{key}.json"));
+        let json = serde_json::to_vec_pretty(&report).expect("report serialises");
+        std::fs::write(&file, json).expect("report written");
+    }
     let bugs: Vec<String> = report
         .generator_bugs()
         .map(|e| format!("{}: {}", e.source, e.evidence))
