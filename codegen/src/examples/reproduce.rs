@@ -62,13 +62,19 @@ pub fn prepare(example: &RequestExample, schema: &Schema) -> Prepared {
             ),
         );
     }
-    // A `$ref` request refers to something in its body; an example without one is cut short.
-    if let (OperationKind::AddReference, Body::Empty) = (operation.kind, &example.body) {
+    // A `$ref` request refers to something in its body; an example without one, or with text
+    // that is no JSON (a second fence line before it), shows none.
+    let shown = match &example.body {
+        Body::Empty => Some("no body".to_string()),
+        Body::NotJson(why) => Some(format!("a body that is not JSON ({why})")),
+        _ => None,
+    };
+    if let (OperationKind::AddReference, Some(shown)) = (operation.kind, shown) {
         return Prepared::Done(
             Outcome::Failed,
             Some(Cause::NotJson),
             format!(
-                "{}: a $ref request sends {{\"@odata.id\": url}}; this one sends no body",
+                "{}: a $ref request sends {{\"@odata.id\": url}}; this one sends {shown}",
                 example.source
             ),
         );
