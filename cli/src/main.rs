@@ -698,15 +698,17 @@ fn diff(
     })
 }
 
+/// Counts by cause, `"placeholder 3, truncated 1"`, or `none`.
+fn cause_list(m: &std::collections::BTreeMap<&str, usize>) -> String {
+    let items: Vec<String> = m.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    if items.is_empty() {
+        "none".to_string()
+    } else {
+        items.join(", ")
+    }
+}
+
 fn figures_line(f: &examples::Figures) -> String {
-    let list = |m: &std::collections::BTreeMap<&str, usize>| {
-        let items: Vec<String> = m.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        if items.is_empty() {
-            "none".to_string()
-        } else {
-            items.join(", ")
-        }
-    };
     format!(
         "{} examples, {} typed, {} passed ({} thanks to overrides), {} skipped (no type named); read with values that do not fit: {}; failed: {}",
         f.found,
@@ -714,27 +716,19 @@ fn figures_line(f: &examples::Figures) -> String {
         f.passed,
         f.passed_by_override,
         f.skipped,
-        list(&f.tolerated),
-        list(&f.failed)
+        cause_list(&f.tolerated),
+        cause_list(&f.failed)
     )
 }
 
 fn replay_figures_line(f: &examples::Figures) -> String {
-    let list = |m: &std::collections::BTreeMap<&str, usize>| {
-        let items: Vec<String> = m.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        if items.is_empty() {
-            "none".to_string()
-        } else {
-            items.join(", ")
-        }
-    };
     format!(
         "{} request examples, {} replayed, {} passed, {} skipped (not sent to Graph or no response documented); failed: {}",
         f.found,
         f.typed,
         f.passed,
         f.skipped,
-        list(&f.failed)
+        cause_list(&f.failed)
     )
 }
 

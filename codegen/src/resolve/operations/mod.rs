@@ -439,15 +439,7 @@ fn listed_collections(
 ) -> Vec<ListedCollection> {
     let mut out = Vec::new();
     for ((d, walked), response) in drafts.iter().zip(walks).zip(responses) {
-        if d.method != Method::Get || d.class != Class::Plain {
-            continue;
-        }
-        let Some(answered) = response
-            .body
-            .as_ref()
-            .filter(|b| b.collection)
-            .and_then(|b| b.ty.named())
-        else {
+        let Some(answered) = kinds::listed(d, response) else {
             continue;
         };
         for (line, w) in d.lines.iter().zip(walked) {
