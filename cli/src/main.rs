@@ -489,6 +489,20 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                             e.evidence
                         )?;
                     }
+                    for r in report
+                        .replays
+                        .iter()
+                        .filter(|r| r.outcome == Outcome::Failed)
+                    {
+                        writeln!(
+                            stdout,
+                            "{}: replay failed [{}] {}: {}",
+                            r.source,
+                            r.cause.map_or("?", |c| c.as_str()),
+                            r.operation.as_deref().unwrap_or("-"),
+                            r.evidence
+                        )?;
+                    }
                     for version in report.versions() {
                         writeln!(
                             stdout,
@@ -499,6 +513,14 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                             stdout,
                             "{version} requests: {}",
                             request_figures_line(&report.request_figures(Some(version)))
+                        )?;
+                        writeln!(
+                            stdout,
+                            "{version} replays: {}",
+                            replay_figures_line(&examples::replay::figures(
+                                &report.replays,
+                                Some(version)
+                            ))
                         )?;
                     }
                 }
@@ -514,7 +536,11 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 )?;
                 writeln!(stdout, "typed read benchmark: {figures}")?;
             }
-            Ok(if report.generator_bugs().next().is_some() {
+            let replay_bugs = report
+                .replays
+                .iter()
+                .any(|r| r.cause == Some(examples::Cause::GeneratorBug));
+            Ok(if report.generator_bugs().next().is_some() || replay_bugs {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
@@ -672,15 +698,17 @@ fn diff(
     })
 }
 
+/// Counts by cause, `"placeholder 3, truncated 1"`, or `none`.
+fn cause_list(m: &std::collections::BTreeMap<&str, usize>) -> String {
+    let items: Vec<String> = m.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    if items.is_empty() {
+        "none".to_string()
+    } else {
+        items.join(", ")
+    }
+}
+
 fn figures_line(f: &examples::Figures) -> String {
-    let list = |m: &std::collections::BTreeMap<&str, usize>| {
-        let items: Vec<String> = m.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        if items.is_empty() {
-            "none".to_string()
-        } else {
-            items.join(", ")
-        }
-    };
     format!(
         "{} examples, {} typed, {} passed ({} thanks to overrides), {} skipped (no type named); read with values that do not fit: {}; failed: {}",
         f.found,
@@ -688,8 +716,19 @@ fn figures_line(f: &examples::Figures) -> String {
         f.passed,
         f.passed_by_override,
         f.skipped,
-        list(&f.tolerated),
-        list(&f.failed)
+        cause_list(&f.tolerated),
+        cause_list(&f.failed)
+    )
+}
+
+fn replay_figures_line(f: &examples::Figures) -> String {
+    format!(
+        "{} request examples, {} replayed, {} passed, {} skipped (not sent to Graph or no response documented); failed: {}",
+        f.found,
+        f.typed,
+        f.passed,
+        f.skipped,
+        cause_list(&f.failed)
     )
 }
 

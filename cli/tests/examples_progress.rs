@@ -36,7 +36,8 @@ fn examples_reports_each_long_step_and_works_under_this_checkouts_target() {
         "examples: building the runner (debug; the first build takes minutes)...",
         "examples: building the runner (debug; the first build takes minutes): ",
         "examples: reading and writing back each example body, building each example request...",
-        "examples: reading and writing back each example body, building each example request: 3 examples through the generated code in ",
+        // Two bodies read and written back, one request built, the same request replayed.
+        "examples: reading and writing back each example body, building each example request: 4 examples through the generated code in ",
     ] {
         assert!(
             stderr.lines().any(|l| l.starts_with(line)),

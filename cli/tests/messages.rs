@@ -117,7 +117,7 @@ fn generate_lists_its_errors_and_counts_the_rest() {
     );
     let stderr = text(&args(Some("warnings")).stderr);
     assert!(stderr.contains("[unresolved-type]"), "{stderr}");
-    // Every warning listed; only the missing-pages note is left out.
+    // Errors and warnings listed; the note (missing-pages) still counted.
     assert!(stderr.contains("not listed: 1 note;"), "{stderr}");
     let stderr = text(&args(Some("none")).stderr);
     assert!(!stderr.contains("[annotation-json]"), "{stderr}");

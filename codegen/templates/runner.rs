@@ -6,12 +6,18 @@
 //!   values that did not fit their declared types, kept as they came);
 //! - `{"id", "version", "operation", "form", "values", "arguments", "query", "body", ...}` ->
 //!   `{"id", "method", "path", "body"}`: the request the operation's function built;
+//! - the same with `"replay": {"request", "response"}` (the documented request and response of
+//!   the example) -> also `"replay": {"value"}` or `{"error", "status"}`: the request sent by
+//!   the client to a server on 127.0.0.1 that answers the documented response to the documented
+//!   request, and the answer read into the operation's type and written back (see replay.rs);
 //! - either -> `{"id", "error"}`.
 
 // The models are compiled into this binary only to be read and written through `registry`.
 #![allow(dead_code, clippy::enum_variant_names)]
 
 include!("graph_docs_models.rs");
+
+mod replay;
 
 use std::io::{BufRead, Write};
 
@@ -27,7 +33,13 @@ fn main() {
         let id = request["id"].clone();
         let version = request["version"].as_str().unwrap_or_default();
         if let Some(operation) = request["operation"].as_str() {
+            if request["replay"].is_object() {
+                replay::expect(replay::Expected::read(&request["replay"]));
+            }
             let answer = match registry::send(version, operation, &Input::read(&request)) {
+                Some(Ok(Sent { replayed: Some(replayed), method, path, body })) => {
+                    serde_json::json!({ "id": id, "method": method, "path": path, "body": body, "replay": replayed })
+                }
                 Some(Ok(sent)) => serde_json::json!({ "id": id, "method": sent.method, "path": sent.path, "body": sent.body }),
                 Some(Err(e)) => serde_json::json!({ "id": id, "error": e }),
                 None => serde_json::json!({ "id": id, "error": format!("no generated operation {version} {operation}") }),
@@ -49,6 +61,8 @@ fn main() {
 /// matched, its call's arguments, its query and its body.
 pub struct Input {
     pub form: usize,
+    /// The version, when the request is to be replayed: sent to the replay server.
+    replay: Option<String>,
     values: Vec<String>,
     arguments: Vec<(String, String)>,
     query: Vec<(String, String)>,
@@ -69,6 +83,7 @@ impl Input {
     fn read(request: &serde_json::Value) -> Input {
         Input {
             form: request["form"].as_u64().unwrap_or_default() as usize,
+            replay: request["replay"].is_object().then(|| request["version"].as_str().unwrap_or_default().to_string()),
             values: request["values"]
                 .as_array()
                 .map(|a| a.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect())
@@ -140,7 +155,10 @@ impl Input {
 
     /// The request, with the example's query options the function did not set, through the
     /// request's own options (`select`, `filter`, `top`...) where it has one.
-    pub fn send<A>(&self, mut request: graph_docs_runtime::Request<A>) -> Sent {
+    pub fn send<A: graph_docs_runtime::Answer>(&self, mut request: graph_docs_runtime::Request<A>) -> Sent
+    where
+        A::Output: serde::Serialize,
+    {
         for (name, value) in &self.query {
             if request.query().iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) {
                 continue;
@@ -179,7 +197,10 @@ impl Input {
             Some(graph_docs_runtime::Body::Unwritable(e)) => serde_json::Value::String(format!("unwritable: {e}")),
             None => serde_json::Value::Null,
         };
-        Sent { method: request.method().as_str(), path: request.path_and_query(), body }
+        let method = request.method().as_str();
+        let path = request.path_and_query();
+        let replayed = self.replay.as_deref().map(|version| replay::exchange(version, request));
+        Sent { method, path, body, replayed }
     }
 }
 
@@ -188,6 +209,8 @@ pub struct Sent {
     pub method: &'static str,
     pub path: String,
     pub body: serde_json::Value,
+    /// What the replay gave, when the request was replayed.
+    pub replayed: Option<serde_json::Value>,
 }
 
 /// Times parsing every request body into its generated type against parsing it into

@@ -229,6 +229,13 @@ fn check_examples(root: &Path, key: &str) {
     let bugs: Vec<String> = report
         .generator_bugs()
         .map(|e| format!("{}: {}", e.source, e.evidence))
+        .chain(
+            report
+                .replays
+                .iter()
+                .filter(|r| r.cause == Some(examples::Cause::GeneratorBug))
+                .map(|r| format!("{} (replay): {}", r.source, r.evidence)),
+        )
         .collect();
     assert!(bugs.is_empty(), "generator bugs:\n{}", bugs.join("\n"));
     let baseline = baseline();
@@ -260,6 +267,32 @@ fn check_examples(root: &Path, key: &str) {
                 requests.passed as f64 >= floor,
                 "{key} {version}: {} request examples pass, the baseline is {floor}",
                 requests.passed
+            );
+        }
+        // Replays: each request example sent by the client to a server answering its documented
+        // response, the answer read into the operation's type. No generator bug (above), and
+        // no fewer passes than the floor.
+        let replays = examples::replay::figures(&report.replays, Some(version));
+        println!("{key} {version} replays: {replays:?}");
+        // Why the others do not pass, a few of each cause.
+        let mut shown: std::collections::BTreeMap<&str, usize> = Default::default();
+        for r in report.replays.iter().filter(|r| r.version == version) {
+            let cause = match (r.outcome, r.cause) {
+                (examples::Outcome::Passed, _) => continue,
+                (_, Some(c)) => c.as_str(),
+                (_, None) => "skipped",
+            };
+            let n = shown.entry(cause).or_default();
+            *n += 1;
+            if *n <= 3 {
+                println!("  replay {cause}: {}: {}", r.source, r.evidence);
+            }
+        }
+        if let Some(floor) = floor(&format!("{key}-replays")) {
+            assert!(
+                replays.passed as f64 >= floor,
+                "{key} {version}: {} replays pass, the baseline is {floor}",
+                replays.passed
             );
         }
         if let Some(floor) = floor(&format!("{key}-requests-matched")) {

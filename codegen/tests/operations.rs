@@ -650,3 +650,96 @@ fn a_query_option_some_request_lines_leave_out_is_optional() {
     assert_eq!(forms.len(), 2);
     assert_eq!(required, ["top"]);
 }
+
+/// The property `name` of the type `ty`.
+fn property(ty: &str, name: &str) -> &'static graph_docs_codegen::schema::Property {
+    schema()
+        .types
+        .iter()
+        .find(|t| t.name == ty)
+        .and_then(|t| t.properties.iter().find(|p| p.name == name))
+        .unwrap_or_else(|| panic!("no property {ty}.{name}"))
+}
+
+#[test]
+fn a_key_after_a_navigation_to_a_type_only_navigations_target_makes_it_a_collection() {
+    // `DELETE /kiosks/{id}/panel/{panel-id}`: panel has no key, base or methods, but a
+    // navigation property targets it, so it is an entity and the key keys into `panel`.
+    let panel = property("kiosk", "panel");
+    assert!(panel.collection && panel.navigation);
+    let delete = op("kiosk-delete-panel", "DELETE");
+    assert_eq!(walk(delete), ["root", "item", "property", "item"]);
+    assert!(delete.paths[0].complete);
+    let notes: Vec<_> = schema()
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "collection-from-path" && d.source.file == "v1.0/resources/kiosk.md")
+        .map(|d| d.source.line)
+        .collect();
+    assert_eq!(notes, [28]);
+}
+
+#[test]
+fn a_methods_row_returning_a_collection_makes_the_navigation_it_lists_a_collection() {
+    // kiosk.md writes `screens | [screen]`, one value; its Methods row "List screens" returns
+    // "[screen] collection" and links the page that `GET`s `/kiosks/{id}/screens` and
+    // answers with a collection of screen.
+    let screens = property("kiosk", "screens");
+    assert!(screens.collection && screens.navigation);
+    let list = op("kiosk-list-screens", "GET");
+    assert_eq!(list.kind, OperationKind::List);
+    assert_eq!(response(list), Some(("microsoft.graph.screen", true)));
+    let notes: Vec<_> = schema()
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "collection-from-methods")
+        .map(|d| (d.source.to_string(), d.message.as_str()))
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].0, "v1.0/resources/kiosk.md:27");
+    assert!(
+        notes[0].1.contains("v1.0/resources/kiosk.md:12"),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_navigation_only_a_path_documents_takes_the_type_the_owners_methods_row_returns() {
+    // kiosk.md lists no `tickets`; `GET /kiosks/{id}/tickets` answers with "a collection of
+    // [screen]", while kiosk.md's Methods row linking that page, "List tickets", returns
+    // "[ticket] collection": the owner's page names its navigation's type.
+    let tickets = property("kiosk", "tickets");
+    assert!(tickets.collection && tickets.navigation);
+    assert_eq!(tickets.ty.csdl_name(), "microsoft.graph.ticket");
+    assert_eq!(
+        lines(&at("navigation-from-path", "kiosk-list-tickets")),
+        [16]
+    );
+    let note = at("navigation-type-from-methods", "kiosk-list-tickets");
+    assert_eq!(lines(&note), [16]);
+    assert!(
+        note[0].1.contains("microsoft.graph.screen")
+            && note[0].1.contains("v1.0/resources/kiosk.md:13"),
+        "{note:?}"
+    );
+    // The request still answers with what its page says.
+    let list = op("kiosk-list-tickets", "GET");
+    assert_eq!(response(list), Some(("microsoft.graph.screen", true)));
+    // Where the row agrees with the page (or there is none), no note.
+    assert!(at("navigation-type-from-methods", "user-list-favourites").is_empty());
+}
+
+#[test]
+fn a_put_to_a_segment_no_page_lists_answered_with_one_object_documents_a_single_navigation() {
+    // `PUT /kiosks/{id}/banner` answered with "a [screen] object": kiosk.banner, one screen.
+    let banner = property("kiosk", "banner");
+    assert!(!banner.collection && banner.navigation);
+    assert_eq!(banner.ty.csdl_name(), "microsoft.graph.screen");
+    let note = at("navigation-from-path", "kiosk-put-banner");
+    assert_eq!(lines(&note), [15]);
+    assert!(note[0].1.contains("puts one object there"), "{note:?}");
+    let put = op("kiosk-put-banner", "PUT");
+    assert_eq!(walk(put), ["root", "item", "property"]);
+    assert!(put.paths[0].complete);
+    assert_eq!(response(put), Some(("microsoft.graph.screen", false)));
+}

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use graph_docs_codegen::schema::{Schema, TypeDef, TypeKind};
+use graph_docs_codegen::schema::{Property, Schema, TypeDef, TypeKind};
 use graph_docs_codegen::{Config, Diagnostic};
 
 fn load() -> Schema {
@@ -204,4 +204,121 @@ fn a_value_list_with_a_default_note_is_an_enum() {
         .map(|m| m.name.as_str())
         .collect();
     assert_eq!(members, ["oak", "pine"]);
+}
+
+/// The lines of the diagnostics of `code` on `file` (`v1.0/resources/x.md`).
+fn lines_of(schema: &Schema, code: &str, file: &str) -> Vec<usize> {
+    with_code(schema, code)
+        .iter()
+        .filter(|d| d.source.file == file)
+        .map(|d| d.source.line)
+        .collect()
+}
+
+fn property<'a>(schema: &'a Schema, ty: &str, name: &str) -> &'a Property {
+    get(schema, ty)
+        .properties
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no property {ty}.{name}"))
+}
+
+#[test]
+fn a_table_anywhere_in_a_properties_of_section_describes_that_property() {
+    let schema = load();
+    // The table sits under `#### Example: definition ...`, inside `### Properties of a
+    // mapping policy definition`: the JSON held in `definition`, not the type's properties.
+    let names: Vec<&str> = get(&schema, "mappingPolicy")
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["definition", "displayName"]);
+    assert_eq!(
+        lines_of(
+            &schema,
+            "table-describes-property",
+            "v1.0/resources/mappingpolicy.md"
+        ),
+        [26, 27]
+    );
+}
+
+#[test]
+fn a_page_that_says_its_type_is_open_makes_it_open() {
+    let schema = load();
+    // "This is an _open type_" with no `"openType": true`: open, and the keys of its JSON
+    // representation are examples of dynamic properties.
+    let tokens = get(&schema, "tokenSet");
+    assert!(tokens.open_type);
+    assert!(tokens.properties.is_empty());
+    let file = "v1.0/resources/tokenset.md";
+    assert_eq!(lines_of(&schema, "open-type-from-prose", file), [5]);
+    assert_eq!(lines_of(&schema, "open-type-example", file), [16, 17]);
+    // "... kept in [tokenSet](..), which is an open type": said of another type.
+    assert!(!get(&schema, "ticket").open_type);
+}
+
+#[test]
+fn a_json_value_naming_a_more_specific_primitive_types_a_bare_string() {
+    let schema = load();
+    let ty = |name: &str| property(&schema, "ticket", name).ty.csdl_name();
+    // `"ownerId": "guid"`, `"progress": "String (double)"` over the table's `String`.
+    assert_eq!(ty("ownerId"), "Edm.Guid");
+    assert_eq!(ty("progress"), "Edm.Double");
+    assert_eq!(
+        lines_of(&schema, "type-from-json", "v1.0/resources/ticket.md"),
+        [11, 12]
+    );
+    // `"String"` says nothing more; a JSON `"string"` does not undo the table's `Guid`.
+    assert_eq!(ty("note"), "Edm.String");
+    assert_eq!(ty("tokenId"), "Edm.Guid");
+}
+
+#[test]
+fn inherits_from_base_x_type_names_the_documented_x_base() {
+    let schema = load();
+    // "inherits from base setting type", no link: the documented settingBase, a guess the
+    // note says is one.
+    assert_eq!(
+        base(&schema, "settingPolicy").as_deref(),
+        Some("microsoft.graph.settingBase")
+    );
+    assert_eq!(
+        lines_of(
+            &schema,
+            "base-type-guessed",
+            "v1.0/resources/settingpolicy.md"
+        ),
+        [5]
+    );
+    // No lampBase is documented: no base, and nothing to warn of.
+    assert_eq!(base(&schema, "lampPolicy"), None);
+    assert!(with_code(&schema, "base-type-guessed")
+        .iter()
+        .all(|d| d.source.file != "v1.0/resources/lamppolicy.md"));
+    assert!(with_code(&schema, "unresolved-base-type").is_empty());
+}
+
+#[test]
+fn a_row_for_a_property_its_base_declares_keeps_the_base_type() {
+    let schema = load();
+    let ty = |t: &str, name: &str| property(&schema, t, name).ty.csdl_name();
+    // `dayOfWeek | string` re-documents zoneOffset's `dayOfWeek | [weekday]`.
+    assert_eq!(ty("summerOffset", "dayOfWeek"), "microsoft.graph.weekday");
+    // Its own value list makes no enum of its own: the base's kind is a String.
+    assert_eq!(ty("summerOffset", "kind"), "Edm.String");
+    assert!(schema.types.iter().all(|t| t.name != "summerOffsetKind"));
+    // The same list as its base's: the base's enum, with a note saying where it comes from.
+    assert_eq!(ty("summerOffset", "season"), ty("zoneOffset", "season"));
+    assert_ne!(ty("zoneOffset", "season"), "Edm.String");
+    assert_eq!(ty("summerOffset", "bias"), "Edm.Int32");
+    assert_eq!(
+        lines_of(
+            &schema,
+            "property-redeclared",
+            "v1.0/resources/summeroffset.md"
+        ),
+        [11, 13, 14]
+    );
 }

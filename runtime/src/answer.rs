@@ -21,6 +21,12 @@ pub trait Answer {
 /// that do not fit their documented types are kept, never fail the read.
 pub struct Json<T>(PhantomData<fn() -> T>);
 
+/// The answer is one primitive or enum value (an action or function returning `Edm.Boolean`,
+/// `Edm.String`, an enum member; a property read alone), which OData writes as an object of
+/// its one `value` (`{"@odata.context": "...", "value": true}`); the value is what reading
+/// gives. A body that is the value itself, unwrapped, reads too.
+pub struct ValueOf<T>(PhantomData<fn() -> T>);
+
 /// The answer carries nothing to read (`204 No Content`, `202 Accepted`).
 pub struct NoContent;
 
@@ -120,6 +126,28 @@ impl<T: DeserializeOwned> Answer for Json<T> {
     }
 }
 
+impl<T: DeserializeOwned> Answer for ValueOf<T> {
+    type Output = T;
+
+    fn read(status: u16, body: &[u8]) -> Result<T, AnswerError> {
+        if let Some(e) = failure(status, body) {
+            return Err(e);
+        }
+        let unreadable = |e: serde_json::Error| AnswerError::Unreadable {
+            status,
+            message: e.to_string(),
+            body: body.to_vec(),
+        };
+        let value = match serde_json::from_slice(body).map_err(unreadable)? {
+            serde_json::Value::Object(mut o) if o.contains_key("value") => {
+                o.remove("value").expect("the key was just found")
+            }
+            bare => bare,
+        };
+        serde_json::from_value(value).map_err(unreadable)
+    }
+}
+
 impl Answer for NoContent {
     type Output = ();
 
@@ -172,6 +200,27 @@ mod tests {
         assert_eq!(NoContent::read(204, b""), Ok(()));
         assert_eq!(Content::read(200, b"\x01\x02"), Ok(vec![1, 2]));
         assert_eq!(Count::read(200, "\u{feff}42\n".as_bytes()), Ok(42));
+    }
+
+    #[test]
+    fn a_primitive_answer_is_the_value_of_its_envelope() {
+        let body = br#"{"@odata.context": "https://graph.microsoft.com/beta/$metadata#Edm.Boolean", "value": true}"#;
+        assert_eq!(ValueOf::<bool>::read(200, body), Ok(true));
+        assert_eq!(
+            ValueOf::<String>::read(200, br#"{"value": "https://x/y.zip"}"#),
+            Ok("https://x/y.zip".to_string())
+        );
+        // Unwrapped, as some services answer.
+        assert_eq!(ValueOf::<i64>::read(200, b"42"), Ok(42));
+        // An error status reads as the error; a value of another type does not read.
+        assert!(matches!(
+            ValueOf::<bool>::read(404, br#"{"error": {"code": "x"}}"#),
+            Err(AnswerError::Status { status: 404, .. })
+        ));
+        assert!(matches!(
+            ValueOf::<bool>::read(200, br#"{"value": "yes"}"#),
+            Err(AnswerError::Unreadable { status: 200, .. })
+        ));
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //!   structs, [`any_model!`] for the `Any*` enums over derived types, [`wire_enum!`] for
 //!   enums, and the tolerant [`Read`] behind them;
 //! - the OData envelopes around the models: [`CollectionPage`] (and delta pages),
-//!   [`ErrorResponse`], [`BatchRequest`] and [`BatchResponse`].
+//!   [`ErrorResponse`], [`BatchRequest`] and [`BatchResponse`];
+//! - with the `client` feature, [`client`]: an async client that sends the generated
+//!   operations' requests and reads their typed answers.
 //!
 //! Every envelope keeps the keys it does not know in an `other` map and writes them back, so
 //! reading and writing a body loses nothing.
@@ -20,6 +22,8 @@ mod any;
 mod as_sent;
 mod batch;
 mod binary;
+#[cfg(feature = "client")]
+pub mod client;
 mod delta;
 mod duration;
 mod enums;
@@ -34,7 +38,7 @@ mod read;
 mod request;
 mod unfit;
 
-pub use answer::{Answer, AnswerError, Content, Count, Json, NoContent};
+pub use answer::{Answer, AnswerError, Content, Count, Json, NoContent, ValueOf};
 pub use any::{
     deserialize_any, make_variant, names_type, read_any, serialize_wire, AnyModel, AnyTable, Make,
     Variant,

@@ -7,6 +7,7 @@
 
 pub mod compare;
 mod extract;
+pub mod replay;
 mod reproduce;
 pub mod requests;
 pub mod runner;
@@ -114,6 +115,8 @@ pub struct ExampleResult {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
     pub examples: Vec<ExampleResult>,
+    /// Each request example's replay: sent by the client, answered its documented response.
+    pub replays: Vec<replay::ReplayResult>,
 }
 
 /// Figures of one version (or of all).
@@ -246,6 +249,21 @@ pub fn run_with_progress(
         .iter()
         .map(|e| reproduce::prepare(e, schema))
         .collect();
+    // Each request example with the response documented after it, replayed.
+    let paired = replay::responses(&request_examples, &blocks);
+    let plans: Vec<replay::Plan> = request_examples
+        .iter()
+        .zip(&prepared)
+        .zip(&paired)
+        .map(|((e, p), at)| replay::plan(e, p, at.map(|b| (b, &blocks[b])), schema))
+        .collect();
+    let replayed_operations: Vec<Option<usize>> = prepared
+        .iter()
+        .map(|p| match p {
+            Prepared::Send(s) => Some(s.operation),
+            Prepared::Done(..) => None,
+        })
+        .collect();
     let mut body_blocks: Vec<Option<usize>> = Vec::new();
     for p in &prepared {
         match p {
@@ -293,6 +311,21 @@ pub fn run_with_progress(
             });
         }
     }
+    // Each replay: where its job and response are, or what was decided without running it.
+    type Decided = (Outcome, Option<Cause>, String);
+    let mut replays: Vec<Result<(usize, usize), Decided>> = Vec::new();
+    for (plan, example) in plans.into_iter().zip(&request_examples) {
+        replays.push(match plan {
+            replay::Plan::Done(o, c, e) => Err((o, c, e)),
+            replay::Plan::Replay { job, response } => {
+                requests.push(runner::Request {
+                    version: example.version.clone(),
+                    job: *job,
+                });
+                Ok((requests.len() - 1, response))
+            }
+        });
+    }
     entries.types = types.into_iter().collect();
     entries.pages = page_types.into_iter().collect();
     entries.operations = operations.into_iter().collect();
@@ -325,7 +358,9 @@ pub fn run_with_progress(
                 compare::first_difference(value, written, path)
                     .map(|d| format!("round trip through {type_name} changed it: {d}"))
             }
-            Ok(Answer::Sent { .. }) => Some("the runner built a request instead".to_string()),
+            Ok(Answer::Sent { .. } | Answer::Replayed { .. }) => {
+                Some("the runner built a request instead".to_string())
+            }
         };
         if let Some(p) = problem {
             failures.insert(*i, p);
@@ -394,7 +429,43 @@ pub fn run_with_progress(
             by_override: body.is_some_and(|(b, _)| by_override(b, outcome)),
         });
     }
-    Ok(Report { examples })
+    let replays = replays
+        .into_iter()
+        .enumerate()
+        .map(|(r, planned)| {
+            let example = &request_examples[r];
+            let operation = replayed_operations[r].map(|o| &schema.operations[o]);
+            let (outcome, cause, evidence) = match (&planned, operation) {
+                (Err(done), _) => done.clone(),
+                (Ok((at, response)), Some(o)) => replay::outcome(
+                    &blocks[*response],
+                    o,
+                    schema,
+                    &examples[responses + r],
+                    answers.get(*at),
+                ),
+                (Ok(_), None) => (
+                    Outcome::Failed,
+                    Some(Cause::GeneratorBug),
+                    "replayed with no operation".to_string(),
+                ),
+            };
+            replay::ReplayResult {
+                source: example.source.clone(),
+                response: planned
+                    .as_ref()
+                    .ok()
+                    .map(|(_, b)| blocks[*b].source.clone())
+                    .or_else(|| paired[r].map(|b| blocks[b].source.clone())),
+                version: example.version.clone(),
+                operation: operation.map(|o| o.name.clone()),
+                outcome,
+                cause,
+                evidence,
+            }
+        })
+        .collect();
+    Ok(Report { examples, replays })
 }
 
 /// The outcome of a block from its verdict and what the runner made of its items.

@@ -24,6 +24,10 @@ pub enum Job {
     RoundTrip { type_name: String, value: Value },
     /// Build the request of a documented request example through the operation's function.
     Send(SendInput),
+    /// Build the request likewise, send it with the client to the runner's replay server,
+    /// which answers `expected`'s documented response to its documented request, and read the
+    /// answer into the operation's type (see [`super::replay`]).
+    Replay { input: SendInput, expected: Value },
 }
 
 /// What a request example gives its operation's function.
@@ -52,9 +56,20 @@ impl Request {
             Job::RoundTrip { type_name, value } => {
                 json!({"id": id, "version": self.version, "type": type_name, "value": value})
             }
-            Job::Send(s) => json!({
+            Job::Send(s) => Self::send_line(id, &self.version, s),
+            Job::Replay { input, expected } => {
+                let mut line = Self::send_line(id, &self.version, input);
+                line["replay"] = expected.clone();
+                line
+            }
+        }
+        .to_string()
+    }
+
+    fn send_line(id: usize, version: &str, s: &SendInput) -> Value {
+        json!({
                 "id": id,
-                "version": self.version,
+                "version": version,
                 "operation": s.operation,
                 "form": s.form,
                 "values": s.values,
@@ -63,9 +78,7 @@ impl Request {
                 "body": s.body,
                 "bodyText": s.body_text,
                 "contentType": s.content_type,
-            }),
-        }
-        .to_string()
+        })
     }
 }
 
@@ -97,6 +110,9 @@ pub enum Answer {
         /// The JSON body, `null` for none; content as a string.
         body: Value,
     },
+    /// A replayed request: `{"value"}`, the answer read into its type and written back, or
+    /// `{"error", "status", ...}` (see the runner's `replay.rs`).
+    Replayed { replay: Value },
 }
 
 /// What the generated types made of each request: the answer, or the read error.
@@ -132,6 +148,9 @@ pub fn run(
         };
         answers[id] = match answer.get("error").and_then(Value::as_str) {
             Some(e) => Err(e.to_string()),
+            None if answer.get("replay").is_some() => Ok(Answer::Replayed {
+                replay: answer["replay"].clone(),
+            }),
             None if answer.get("method").is_some() => Ok(Answer::Sent {
                 method: answer["method"].as_str().unwrap_or_default().to_string(),
                 path: answer["path"].as_str().unwrap_or_default().to_string(),
@@ -324,10 +343,15 @@ fn write_package(
         &src.join("main.rs"),
         include_str!("../../templates/runner.rs"),
     )?;
+    files::write_if_changed(
+        &src.join("replay.rs"),
+        include_str!("../../templates/replay.rs"),
+    )?;
     let manifest = crate::package::manifest(name, schema, &dirs.runtime).replace(
         "[lib]\npath = \"src/lib.rs\"",
         &format!("[[bin]]\nname = \"{name}\"\npath = \"src/main.rs\""),
     );
+    let manifest = super::replay::with_replay_dependencies(&manifest);
     files::write_if_changed(&dirs.package.join("Cargo.toml"), &manifest)?;
     if let Some(lock) = &dirs.lock_file {
         if !dirs.package.join("Cargo.lock").exists() {

@@ -43,7 +43,9 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
         namespace: None,
         description: None,
         inherits_from: None,
+        inherits_from_guess: None,
         derived: Vec::new(),
+        open_type_stated: None,
         tables: Vec::new(),
         methods: Vec::new(),
         annotated: Vec::new(),
@@ -53,6 +55,8 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
     let at = |line| Location::new(path, line);
 
     let mut heading: Option<String> = None;
+    // The headings of the sections the reader is in, outermost first, with their levels.
+    let mut sections: Vec<(u8, String)> = Vec::new();
     let mut in_intro = false;
     let mut intro: Vec<String> = Vec::new();
     // Whether the last part of `intro` is a list, which the next item continues.
@@ -82,6 +86,10 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                     in_intro = false;
                 }
                 heading = Some(content.text.clone());
+                while sections.last().is_some_and(|(l, _)| *l >= *level) {
+                    sections.pop();
+                }
+                sections.push((*level, content.text.clone()));
             }
             Block::Paragraph {
                 content,
@@ -95,7 +103,16 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 if page.inherits_from.is_none() {
                     page.inherits_from = prose::inherits_from(content, *line);
                 }
+                if page.inherits_from_guess.is_none() {
+                    page.inherits_from_guess = prose::inherits_from_base_word(content, *line);
+                }
                 page.derived.extend(prose::derived_types(content, *line));
+                if api.is_none()
+                    && page.open_type_stated.is_none()
+                    && prose::says_open_type(content)
+                {
+                    page.open_type_stated = Some(*line);
+                }
                 if in_intro && !quoted && !prose::is_include(&content.text) {
                     intro.push(content.text.clone());
                     intro_list = false;
@@ -277,6 +294,7 @@ pub fn read_page(path: &str, text: &str) -> (Page, Vec<Diagnostic>) {
                 page.tables.push(Table {
                     section,
                     heading: heading.clone(),
+                    within: sections.iter().map(|(_, h)| h.clone()).collect(),
                     line: *line,
                     header,
                     rows: kept,

@@ -21,9 +21,16 @@ pub struct Page {
     pub description: Option<String>,
     /// "Inherits from [x](x.md)" in the prose.
     pub inherits_from: Option<Mention>,
+    /// "inherits from base policy type", with no link or type name: `policyBase`, the type
+    /// the words most likely mean (a guess, taken only if such a type exists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherits_from_guess: Option<Mention>,
     /// The types the page says derive from its type: "the derived types are [x](x.md), ...",
     /// a `## Derived types` table.
     pub derived: Vec<Mention>,
+    /// The line of a sentence saying the page's type is open ("This is an _open type_").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_type_stated: Option<usize>,
     pub tables: Vec<Table>,
     /// Rows of the Methods table: the operations the page lists (`Get x`, `Update x`, ...).
     pub methods: Vec<MethodRow>,
@@ -92,6 +99,11 @@ pub struct Table {
     pub section: Section,
     /// The heading the table sits under.
     pub heading: Option<String>,
+    /// The headings of every section that holds the table, outermost first (the last is
+    /// `heading`): a table under `#### Example` inside `### Properties of a ... definition`
+    /// is within both.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<String>,
     pub line: usize,
     pub header: Vec<String>,
     pub rows: Vec<Row>,

@@ -99,16 +99,8 @@ const BASE_FILLER: [&str; 8] = [
 /// names none, and neither does "derived from ISO 639-1": an unlinked word counts only when
 /// it is written as a type name is (`**baseItem**`, `baseItem`, `microsoft.graph.baseItem`).
 pub fn inherits_from(content: &Inline, line: usize) -> Option<Mention> {
-    let lower = content.text.to_ascii_lowercase();
     let links = link_spans(content);
-    let mut starts: Vec<(usize, usize)> = BASE_PHRASES
-        .iter()
-        .flat_map(|p| lower.match_indices(p).map(move |(i, _)| (i, i + p.len())))
-        .filter(|&(_, end)| lower[end..].starts_with([' ', '\n']))
-        .filter(|&(start, _)| about_this_type(&lower, &links, start))
-        .collect();
-    starts.sort_unstable();
-    starts.into_iter().find_map(|(_, at)| {
+    base_phrase_ends(content).into_iter().find_map(|at| {
         let rest_at = skip_words(&content.text, at, &BASE_FILLER);
         if let Some((_, _, link)) = links.iter().find(|(start, _, _)| {
             *start >= rest_at && only_decoration(&content.text[rest_at..*start])
@@ -137,6 +129,49 @@ pub fn inherits_from(content: &Inline, line: usize) -> Option<Mention> {
     })
 }
 
+/// Where each inheritance phrase about the page's own type ends, in order.
+fn base_phrase_ends(content: &Inline) -> Vec<usize> {
+    let lower = content.text.to_ascii_lowercase();
+    let links = link_spans(content);
+    let mut starts: Vec<(usize, usize)> = BASE_PHRASES
+        .iter()
+        .flat_map(|p| lower.match_indices(p).map(move |(i, _)| (i, i + p.len())))
+        .filter(|&(_, end)| lower[end..].starts_with([' ', '\n']))
+        .filter(|&(start, _)| about_this_type(&lower, &links, start))
+        .collect();
+    starts.sort_unstable();
+    starts.into_iter().map(|(_, end)| end).collect()
+}
+
+/// "inherits from base policy type", no link and no type name: the base is named by a
+/// plain word between "base" and "type" (or "class"), and the documented type it most
+/// likely means is that word with `Base` after it (`policyBase`, whose page says "an
+/// abstract base type for policy types to inherit from"). A guess: resolve takes it only
+/// when such a type exists, and says so.
+pub fn inherits_from_base_word(content: &Inline, line: usize) -> Option<Mention> {
+    let text = &content.text;
+    base_phrase_ends(content).into_iter().find_map(|at| {
+        let mut words = text[at..]
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';'))
+            .filter(|w| !w.is_empty());
+        let (base, word, kind) = (words.next()?, words.next()?, words.next()?);
+        let plain = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic());
+        (base.eq_ignore_ascii_case("base")
+            && ["type", "class"]
+                .iter()
+                .any(|k| kind.eq_ignore_ascii_case(k))
+            && plain(word)
+            && !["type", "class", "entity", "resource"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w)))
+        .then(|| Mention {
+            text: format!("{word}Base"),
+            link: None,
+            line,
+        })
+    })
+}
+
 /// Whether the inheritance phrase at `start` speaks of the page's own type: not of a type
 /// linked earlier in its sentence ("... [openIdConnectProvider](..) resource type, which will
 /// inherit from identityProviderBase"), nor of a plural subject ("All the session controls
@@ -148,6 +183,29 @@ fn about_this_type(lower: &str, links: &[(usize, usize, &Link)], start: usize) -
     let plural = lower[start..].starts_with("inherit from")
         && !(before.ends_with(" will") || before.ends_with(" to") || before == "will");
     !plural && !links.iter().any(|(s, _, _)| (sentence..start).contains(s))
+}
+
+/// Whether a paragraph says the page's own type is open, as `"openType": true` does: "This
+/// is an _open type_", "This type is an open type", "It is an Open Type", "hence this is an
+/// [open type](..)". Not of another type: a link before the phrase in its sentence
+/// ("[x](..), which is an open type") names what it speaks of.
+pub fn says_open_type(content: &Inline) -> bool {
+    let lower = content.text.to_ascii_lowercase();
+    let links = link_spans(content);
+    lower.match_indices("is an ").any(|(at, phrase)| {
+        let rest = lower[at + phrase.len()..].trim_start_matches(['_', '*', '`', '[']);
+        if !rest.starts_with("open type") {
+            return false;
+        }
+        let sentence = lower[..at].rfind(". ").map_or(0, |i| i + 2);
+        let subject = lower[sentence..at]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .trim_matches(['_', '*', '`']);
+        ["this", "it", "type", "resource", "object"].contains(&subject)
+            && !links.iter().any(|(s, _, _)| (sentence..at).contains(s))
+    })
 }
 
 /// How a base type's page names the types derived from it, the list following the phrase:
@@ -489,6 +547,53 @@ mod tests {
         ] {
             assert_eq!(base_of(text, &links), None, "{text}");
         }
+    }
+
+    #[test]
+    fn an_open_type_in_prose() {
+        for (text, links) in [
+            (
+                "This is an _open type_ that represents a set of tokens.",
+                vec![],
+            ),
+            (
+                "The **x** resource lists things. This type is an open type.",
+                vec![],
+            ),
+            ("It is an Open Type. It is part of the details.", vec![]),
+            (
+                "Names are not documented, hence this is an open type.",
+                vec![("open type", "/aspnet/open-types")],
+            ),
+        ] {
+            assert!(says_open_type(&linked(text, &links)), "{text}");
+        }
+        for (text, links) in [
+            (
+                "Properties of an Open Type can be defined by the client.",
+                vec![],
+            ),
+            (
+                "Its values are kept in tokenSet, which is an open type.",
+                vec![("tokenSet", "tokenset.md")],
+            ),
+            ("This is an abstract type.", vec![]),
+        ] {
+            assert!(!says_open_type(&linked(text, &links)), "{text}");
+        }
+    }
+
+    #[test]
+    fn inherits_from_base_x_type_guesses_x_base() {
+        let guess = |text: &str| inherits_from_base_word(&linked(text, &[]), 1).map(|m| m.text);
+        assert_eq!(
+            guess("It's a singleton that inherits from base policy type, and always exists.")
+                .as_deref(),
+            Some("policyBase")
+        );
+        assert_eq!(guess("Inherits from base class x."), None);
+        assert_eq!(guess("Other types inherit from base policy type."), None);
+        assert_eq!(guess("Inherits from base entity type."), None);
     }
 
     fn derived_of(text: &str, links: &[(&str, &str)]) -> Vec<String> {

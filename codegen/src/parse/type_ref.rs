@@ -258,8 +258,40 @@ pub fn representation_primitive(text: &str) -> Option<Primitive> {
         "time of day" | "timeofday" => Primitive::TimeOfDay,
         "date" => Primitive::Date,
         "binary" | "base64" => Primitive::Binary,
-        _ => Primitive::String,
+        // `"String (double)"`, `"String (guid)"`: a primitive the string holds.
+        _ => match primitive(note) {
+            Some(Primitive::Stream | Primitive::Untyped) | None => Primitive::String,
+            Some(p) => p,
+        },
     })
+}
+
+/// The primitive a JSON representation value names where a table writes a bare `String`,
+/// when it says more: the name of a primitive a string carries on the wire (`"guid"`,
+/// `"DateTimeOffset"`), or `"String (x)"` whose note names a primitive (`"String
+/// (timestamp)"`, `"String (double)"`). Not `"Int32"` (another type, not a more specific
+/// string), not a note on another head (`"Guid (identifier)"` marks a key), and not base64
+/// text (`"string (base64)"`), which a String holding an encoded hash is as much as an
+/// `Edm.Binary`.
+pub fn more_specific_than_string(text: &str) -> Option<Primitive> {
+    let lower = text.trim().to_ascii_lowercase();
+    let p = match lower.split_once('(') {
+        Some((head, _)) if primitive(head) == Some(Primitive::String) => {
+            representation_primitive(&lower)?
+        }
+        Some(_) => return None,
+        None => primitive(&lower).filter(|p| {
+            matches!(
+                p,
+                Primitive::Guid
+                    | Primitive::DateTimeOffset
+                    | Primitive::Date
+                    | Primitive::TimeOfDay
+                    | Primitive::Duration
+            )
+        })?,
+    };
+    (!matches!(p, Primitive::String | Primitive::Binary)).then_some(p)
 }
 
 /// "Read-only." / "Not nullable." / "Nullable." in a description.
@@ -403,6 +435,20 @@ mod tests {
             representation_primitive("String (identifier)"),
             Some(Primitive::String)
         );
+        assert_eq!(
+            representation_primitive("String (double)"),
+            Some(Primitive::Double)
+        );
+        assert_eq!(more_specific_than_string("guid"), Some(Primitive::Guid));
+        assert_eq!(
+            more_specific_than_string("String (double)"),
+            Some(Primitive::Double)
+        );
+        assert_eq!(more_specific_than_string("Int32"), None);
+        assert_eq!(more_specific_than_string("String (url)"), None);
+        assert_eq!(more_specific_than_string("string"), None);
+        assert_eq!(more_specific_than_string("Guid (identifier)"), None);
+        assert_eq!(more_specific_than_string("string (base64)"), None);
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub struct Stated {
     pub text: String,
     pub link: Option<String>,
     pub source: Location,
+    /// A name the words only suggest ("inherits from base policy type" -> `policyBase`):
+    /// taken, with a note, when it names a type, and dropped quietly when it does not.
+    pub guessed: bool,
 }
 
 /// What the pages say about one type's place in the hierarchy.
@@ -51,6 +54,20 @@ pub fn link(
         for s in &h.base {
             let t = &types[i];
             match find(t, s) {
+                None if s.guessed => {}
+                Some(b) if s.guessed && b.index() != i && chosen.is_none() => {
+                    diagnostics.push(Diagnostic::note(
+                        "base-type-guessed",
+                        s.source.clone(),
+                        format!(
+                            "the page names the base of {} only in words, with no link or type name; {} is the documented type they most likely mean",
+                            t.name,
+                            types[b.index()].name
+                        ),
+                    ));
+                    chosen = Some((b, s));
+                }
+                Some(_) if s.guessed => {}
                 None => diagnostics.push(
                     Diagnostic::warning(
                         "unresolved-base-type",

@@ -13,6 +13,7 @@ pub mod missing;
 mod operations;
 mod overrides;
 mod properties;
+mod redeclared;
 mod representation_keys;
 mod type_cells;
 
@@ -81,7 +82,15 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
     bases::link(&mut types, &hierarchies, &index, &mut diagnostics);
     either::common_bases(&mut types, either, &mut diagnostics);
     representation_keys::inherit_or_report(&mut types, &mut diagnostics);
+    let mut redeclared = redeclared::take_base_types(&mut types, &mut diagnostics);
     overrides.apply(&mut types, &index, &mut diagnostics);
+    // A row an override retyped follows the override, not its base.
+    redeclared.retain(|r| {
+        types[r.owner]
+            .properties
+            .iter()
+            .any(|p| p.name == r.property && p.ty == r.ty)
+    });
 
     // Only properties still typed as strings after overrides become enums.
     let strings: HashSet<(&str, String, &str)> = types
@@ -95,6 +104,7 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
         .collect();
     inline_uses
         .retain(|u| strings.contains(&(u.version.as_str(), u.owner.clone(), u.property.as_str())));
+    redeclared::drop_own_values(&redeclared, &types, &mut inline_uses, &mut diagnostics);
     let (documented, inline_uses) =
         inline_enums::use_documented(inline_uses, &types, &mut diagnostics);
     let taken = |version: &str, q: &str| index.contains(version, q);
@@ -108,6 +118,7 @@ pub fn resolve(pages: &[Page], overrides: &Overrides) -> Schema {
             }
         }
     }
+    redeclared::follow_base_enums(&redeclared, &mut types);
     for t in inline_types {
         let id = index.insert(&t.version, &t.qualified_name(), None);
         debug_assert_eq!(id.index(), types.len(), "ids follow the types");

@@ -82,6 +82,18 @@ impl Builder<'_> {
         };
         if d.primary {
             def.addressed = addressed(page, &d.name);
+            // "This is an _open type_": what the annotation's flag would say.
+            if let Some(line) = page.open_type_stated.filter(|_| !def.open_type) {
+                def.open_type = true;
+                self.diagnostics.push(Diagnostic::note(
+                    "open-type-from-prose",
+                    at(line),
+                    format!(
+                        "the page says {} is an open type, though its annotation does not set \"openType\"; read as open",
+                        def.name
+                    ),
+                ));
+            }
         }
         let mut inline_enums = Vec::new();
         // Lookups by name are hashed: a page may list tens of thousands of properties.
@@ -102,7 +114,7 @@ impl Builder<'_> {
                     ));
                 }
                 Section::Properties | Section::Relationships if !d.is_enum => {
-                    if let Some(property) = describes_property(table, &tables) {
+                    if let Some((property, heading)) = describes_property(table, &tables) {
                         // `### Properties of a token lifetime policy definition`: the JSON
                         // held in the `definition` string, not properties of the type.
                         for row in &table.rows {
@@ -110,10 +122,9 @@ impl Builder<'_> {
                                 "table-describes-property",
                                 at(row.line),
                                 format!(
-                                    "{:?} is a field of the JSON held in {}.{property} (the table sits under {:?}), not a property of {}",
+                                    "{:?} is a field of the JSON held in {}.{property} (the table sits under {heading:?}), not a property of {}",
                                     clean_name(cell(&row.cells, 0)),
                                     def.name,
-                                    table.heading.as_deref().unwrap_or_default(),
                                     def.name
                                 ),
                             ));
@@ -189,19 +200,34 @@ impl Builder<'_> {
             text: m.text.clone(),
             link: m.link.clone(),
             source: at(m.line),
+            guessed: false,
         };
         let own_page = |mentions: Vec<Stated>| if d.primary { mentions } else { Vec::new() };
+        let mut base: Vec<Stated> = annotation
+            .and_then(|a| a.base_type.clone())
+            .map(|text| Stated {
+                text,
+                link: None,
+                source: at(d.line),
+                guessed: false,
+            })
+            .into_iter()
+            .chain(own_page(page.inherits_from.iter().map(stated).collect()))
+            .collect();
+        // "inherits from base policy type": only where nothing names the base outright.
+        if base.is_empty() {
+            base.extend(own_page(
+                page.inherits_from_guess
+                    .iter()
+                    .map(|m| Stated {
+                        guessed: true,
+                        ..stated(m)
+                    })
+                    .collect(),
+            ));
+        }
         let hierarchy = Hierarchy {
-            base: annotation
-                .and_then(|a| a.base_type.clone())
-                .map(|text| Stated {
-                    text,
-                    link: None,
-                    source: at(d.line),
-                })
-                .into_iter()
-                .chain(own_page(page.inherits_from.iter().map(stated).collect()))
-                .collect(),
+            base,
             derived: own_page(page.derived.iter().map(stated).collect()),
         };
         Built {
@@ -493,6 +519,7 @@ impl Builder<'_> {
                         exact.entry(key.name.clone()).or_insert(i);
                     }
                     self.check_hint(d, property, key);
+                    self.specific_primitive(d, property, key);
                     if let Hint::Choices(members) = &key.hint {
                         if property.ty.is(Primitive::String) && listed.insert(property.name.clone())
                         {
@@ -601,6 +628,47 @@ impl Builder<'_> {
         (TypeRef::Primitive(primitive), None)
     }
 
+    /// A table's bare `String` where the JSON representation names a more specific
+    /// primitive (`"appOwnerOrganizationId": "guid"`, `"progress": "String (double)"`): the
+    /// JSON's, as `"String (timestamp)"` types a key no table documents.
+    fn specific_primitive(
+        &mut self,
+        d: &Definition<'_>,
+        property: &mut Property,
+        key: &ReprProperty,
+    ) {
+        let Hint::Text(t) = &key.hint else {
+            return;
+        };
+        let written = property
+            .written
+            .replace(['*', '`'], "")
+            .to_ascii_lowercase();
+        let bare = written.trim().trim_end_matches(" collection").trim();
+        if !property.ty.is(Primitive::String)
+            || !matches!(bare, "string" | "edm.string")
+            || key.collection != property.collection
+        {
+            return;
+        }
+        let Some(specific) = type_ref::more_specific_than_string(t) else {
+            return;
+        };
+        property.ty = TypeRef::Primitive(specific);
+        self.diagnostics.push(Diagnostic::note(
+            "type-from-json",
+            property.source.clone(),
+            format!(
+                "{:?} is written {:?} here and {t:?} in the JSON representation ({}:{}); typed {} as the JSON says",
+                property.name,
+                property.written,
+                d.page.path,
+                key.line,
+                property.ty.csdl_name()
+            ),
+        ));
+    }
+
     fn check_hint(&mut self, d: &Definition<'_>, property: &Property, key: &ReprProperty) {
         let Hint::ODataType(t) = &key.hint else {
             return;
@@ -620,20 +688,23 @@ impl Builder<'_> {
     }
 }
 
-/// For a table under a heading `Properties of a ... <word>` where `<word>` names a property
-/// another table of the page documents: that property.
-fn describes_property(table: &Table, tables: &[&Table]) -> Option<String> {
-    let heading = table.heading.as_deref()?.trim().to_ascii_lowercase();
-    if !heading.starts_with("properties of") {
-        return None;
-    }
-    let word = heading.rsplit(' ').next()?;
-    tables
+/// For a table anywhere in the section a heading `Properties of a ... <word>` opens (under
+/// its subheadings too: `#### Example: definition that uses ...` inside `### Properties of a
+/// claims-mapping policy definition`), where `<word>` names a property another table of the
+/// page documents: that property, and the heading.
+fn describes_property<'t>(table: &'t Table, tables: &[&Table]) -> Option<(String, &'t str)> {
+    let headings = table.within.iter().rev().chain(&table.heading);
+    let heading = headings
+        .map(|h| h.trim())
+        .find(|h| h.to_ascii_lowercase().starts_with("properties of"))?;
+    let word = heading.rsplit(' ').next()?.trim_matches(['*', '`']);
+    let property = tables
         .iter()
         .filter(|t| !std::ptr::eq(**t, table))
         .flat_map(|t| &t.rows)
         .map(|r| clean_name(cell(&r.cells, 0)))
-        .find(|name| name.eq_ignore_ascii_case(word))
+        .find(|name| name.eq_ignore_ascii_case(word))?;
+    Some((property, heading))
 }
 
 /// The first Methods row that addresses the type itself, which only entities can be: a Get,

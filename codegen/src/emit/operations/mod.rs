@@ -279,6 +279,15 @@ impl OperationsContext<'_> {
         }
     }
 
+    /// Whether an answer of `ty` (not a collection) is one value in OData's `{"value": x}`:
+    /// a primitive (raw JSON and streams aside) or an enum member.
+    fn answers_a_value(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Primitive(p) => !matches!(p, Primitive::Untyped | Primitive::Stream),
+            TypeRef::Named(id) => self.schema.get(id).kind == TypeKind::Enum,
+        }
+    }
+
     /// What the answer reads into.
     fn answer(&self, module: &[String], o: &Operation) -> TokenStream {
         match (o.kind, &o.response.body) {
@@ -294,6 +303,11 @@ impl OperationsContext<'_> {
                     },
                 );
                 quote!(rt::Json<rt::CollectionPage<#item>>)
+            }
+            // One primitive or enum value: OData answers it as `{"value": x}`.
+            (_, Some(p)) if self.answers_a_value(&p.ty) => {
+                let ty = self.payload_type(module, p);
+                quote!(rt::ValueOf<#ty>)
             }
             (_, Some(p)) => {
                 let ty = self.payload_type(module, p);

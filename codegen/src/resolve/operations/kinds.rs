@@ -25,6 +25,18 @@ use super::super::index::TypeIndex;
 use super::drafts::{Class, Draft};
 use super::last_name;
 
+/// What a plain `GET` answers with a collection of: the type it lists.
+pub fn listed<'r>(d: &Draft<'_>, response: &'r Response) -> Option<&'r TypeId> {
+    if d.method != Method::Get || d.class != Class::Plain {
+        return None;
+    }
+    response
+        .body
+        .as_ref()
+        .filter(|b| b.collection)
+        .and_then(|b| b.ty.named())
+}
+
 /// The paths `GET` requests list (a collection answered), by version and spelling (names in
 /// lower case, keys as `{}`): what they list and where.
 pub struct Lists(HashMap<(String, Vec<String>), (TypeId, Location)>);
@@ -33,15 +45,7 @@ impl Lists {
     pub fn new(drafts: &[Draft<'_>], responses: &[Response]) -> Lists {
         let mut out = HashMap::new();
         for (d, r) in drafts.iter().zip(responses) {
-            if d.method != Method::Get || d.class != Class::Plain {
-                continue;
-            }
-            let Some(ty) = r
-                .body
-                .as_ref()
-                .filter(|b| b.collection)
-                .and_then(|b| b.ty.named())
-            else {
+            let Some(ty) = listed(d, r) else {
                 continue;
             };
             for line in d.lines.iter().filter(|l| l.template.query.is_none()) {

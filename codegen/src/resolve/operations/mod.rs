@@ -9,6 +9,7 @@
 mod body;
 mod drafts;
 mod kinds;
+mod methods;
 mod parameters;
 mod response;
 mod roots;
@@ -67,6 +68,7 @@ pub fn resolve(
         })
         .collect();
 
+    let rows = methods::MethodRows::new(pages);
     let mut composed = Composed::new();
     let mut walks: Vec<Vec<Walked>> = Vec::new();
     for _ in 0..ROUNDS {
@@ -105,7 +107,15 @@ pub fn resolve(
                 changed = true;
             }
         }
-        for nav in implied_navigation(&drafts, &walks, &responses, &ends_bound, types) {
+        for nav in implied_navigation(
+            &drafts,
+            &walks,
+            &responses,
+            &ends_bound,
+            types,
+            &rows,
+            index,
+        ) {
             let t = &mut types[nav.owner];
             if t.properties
                 .iter()
@@ -126,6 +136,21 @@ pub fn resolve(
                     nav.ty
                 ),
             ));
+            if let Some((answered, row)) = &nav.row {
+                diagnostics.push(Diagnostic::note(
+                    "navigation-type-from-methods",
+                    nav.source.clone(),
+                    format!(
+                        "{}.{}: the request {:?} answers with {}, but the owner's Methods row at {} returns {:?}; read as of the row's type",
+                        t.name,
+                        nav.name,
+                        nav.written,
+                        answered.qualified_name(),
+                        row.source,
+                        row.written
+                    ),
+                ));
+            }
             t.properties.push(Property {
                 name: nav.name,
                 ty: nav.ty,
@@ -144,6 +169,7 @@ pub fn resolve(
         }
         // `/chats/{id}/messages/{id}` where the page writes `messages` as one
         // [chatMessage]: the path keys into it, so it is a collection.
+        let keyable = walk::keyable(types);
         for (owner, name, at, written) in keyed_singles(&drafts, &walks) {
             // Only collections of entities are keyed (see the walk).
             let keyed_type = types[owner]
@@ -151,7 +177,7 @@ pub fn resolve(
                 .iter()
                 .find(|p| p.name.eq_ignore_ascii_case(&name))
                 .and_then(|p| p.ty.named().map(TypeId::index));
-            if !keyed_type.is_some_and(|k| walk::entity_like(types, k)) {
+            if !keyed_type.is_some_and(|k| keyable[k]) {
                 continue;
             }
             let t = &mut types[owner];
@@ -172,6 +198,30 @@ pub fn resolve(
                 format!(
                     "{owner_name}.{} is written {:?}, one value, but the request path {written:?} ({at}) addresses an item of it by key; read as a collection",
                     p.name, p.written
+                ),
+            ));
+            p.collection = true;
+            changed = true;
+        }
+        // `printer.md`'s `connectors | [printConnector]`, one value, where its Methods row
+        // "List connectors" returns "printConnector collection" from the page that `GET`s
+        // it and answers with a collection of printConnector.
+        for listed in listed_collections(&drafts, &walks, &responses, types, &rows, index) {
+            let t = &mut types[listed.owner];
+            let owner_name = t.name.clone();
+            let Some(p) = t
+                .properties
+                .iter_mut()
+                .find(|p| p.name.eq_ignore_ascii_case(&listed.name) && !p.collection)
+            else {
+                continue;
+            };
+            diagnostics.push(Diagnostic::note(
+                "collection-from-methods",
+                p.source.clone(),
+                format!(
+                    "{owner_name}.{} is written {:?}, one value, but the Methods row at {} returns {:?} from the page that sends {:?} ({}), which answers with a collection; read as a collection",
+                    p.name, p.written, listed.row.source, listed.row.written, listed.written, listed.at
                 ),
             ));
             p.collection = true;
@@ -217,18 +267,27 @@ struct ImpliedNavigation {
     written: String,
     source: Location,
     evidence: String,
+    /// The type the request answers with, where the owner's Methods row linking its page
+    /// names another, which `ty` is.
+    row: Option<(TypeId, methods::Returned)>,
 }
 
 /// Segments the walks broke on that name no property, where the request says what the
 /// segment holds (its response, or what it creates); else, in the middle of a path, where
 /// the segment is named like a documented type (`/users/{id}/authentication/methods`: the
-/// type `authentication`), a guess the note says is one.
+/// type `authentication`), a guess the note says is one. Where the owner's Methods row that
+/// links the request's page names another type than the request's answer, the row's type
+/// is the navigation's (`user.md:72` "[List joinedTeams](../api/user-list-joinedteams.md) |
+/// [team](team.md) collection" while that page answers with "a collection of [group]"),
+/// with a note.
 fn implied_navigation(
     drafts: &[Draft<'_>],
     walks: &[Vec<Walked>],
     responses: &[Response],
     ends_bound: &[bool],
     types: &[TypeDef],
+    rows: &methods::MethodRows<'_>,
+    index: &TypeIndex,
 ) -> Vec<ImpliedNavigation> {
     let mut out: Vec<ImpliedNavigation> = Vec::new();
     // Names other requests use as actions or functions of the type are no properties.
@@ -288,8 +347,23 @@ fn implied_navigation(
                 (Method::Post, [], Some((ty, false))) if !bound && response.status == Some(201) => {
                     Some((ty.clone(), true, "creates an item of it".to_string()))
                 }
+                // PUT /groups/{id}/team -> one team: the object put there.
+                (Method::Put, [], Some((ty, false))) if !bound => Some((
+                    ty.clone(),
+                    false,
+                    "puts one object there and answers with it".to_string(),
+                )),
                 _ => None,
             };
+            // The owner's page says what its request returns, in the owner's words.
+            let told = told.map(|(ty, collection, evidence)| {
+                match rows.returned(&d.page.path, &types[owner.index()], types, index) {
+                    Some(row) if row.ty != ty => {
+                        (row.ty.clone(), collection, evidence, Some((ty, row)))
+                    }
+                    _ => (ty, collection, evidence, None),
+                }
+            });
             let told = told.or_else(|| {
                 if rest.is_empty() {
                     return None;
@@ -306,9 +380,10 @@ fn implied_navigation(
                             "type"
                         }
                     ),
+                    None,
                 ))
             });
-            let Some((ty, collection, evidence)) = told else {
+            let Some((ty, collection, evidence, row)) = told else {
                 continue;
             };
             let valid = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -323,6 +398,7 @@ fn implied_navigation(
                 written: line.written.clone(),
                 source: Location::new(&d.page.path, line.line),
                 evidence,
+                row,
             });
         }
     }
@@ -341,6 +417,62 @@ fn collection_option(query: &str) -> Option<&str> {
                 .iter()
                 .any(|o| name.eq_ignore_ascii_case(o))
         })
+}
+
+/// A property read as one value that a request `GET`s, answered with a collection of its
+/// type, while the owner's Methods row linking that page returns "`T` collection".
+struct ListedCollection {
+    owner: usize,
+    name: String,
+    row: methods::Returned,
+    written: String,
+    at: Location,
+}
+
+fn listed_collections(
+    drafts: &[Draft<'_>],
+    walks: &[Vec<Walked>],
+    responses: &[Response],
+    types: &[TypeDef],
+    rows: &methods::MethodRows<'_>,
+    index: &TypeIndex,
+) -> Vec<ListedCollection> {
+    let mut out = Vec::new();
+    for ((d, walked), response) in drafts.iter().zip(walks).zip(responses) {
+        let Some(answered) = kinds::listed(d, response) else {
+            continue;
+        };
+        for (line, w) in d.lines.iter().zip(walked) {
+            let (
+                None,
+                Some(Step::Property {
+                    owner,
+                    ty,
+                    collection: false,
+                }),
+                Some(Segment::Name { name }),
+            ) = (&w.broke, w.steps.last(), line.template.segments.last())
+            else {
+                continue;
+            };
+            if ty.named() != Some(answered) {
+                continue;
+            }
+            let Some(row) = rows.returned(&d.page.path, &types[owner.index()], types, index) else {
+                continue;
+            };
+            if row.collection && row.ty == *answered {
+                out.push(ListedCollection {
+                    owner: owner.index(),
+                    name: name.clone(),
+                    row,
+                    written: line.written.clone(),
+                    at: Location::new(&d.page.path, line.line),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Properties read as one value that some request path keys into: (owner, name, where,

@@ -31,8 +31,8 @@ pub struct Model<'t> {
     pub by_name: HashMap<(String, String), usize>,
     /// Per type, the types derived from it.
     pub derived: Vec<Vec<usize>>,
-    /// Per type, whether it shows a sign of being an entity (see [`entity_like`]).
-    pub entity_like: Vec<bool>,
+    /// Per type, whether a path may key into it (see [`keyable`]).
+    pub keyable: Vec<bool>,
 }
 
 /// Whether a type shows a sign of being an entity: a key, a request or Methods row that
@@ -53,6 +53,37 @@ pub fn entity_like(types: &[TypeDef], t: usize) -> bool {
         at = ty.base_type.as_ref().map(TypeId::index);
     }
     false
+}
+
+/// Per type, whether a path may key into it: a sign of being an entity (see
+/// [`entity_like`]), or a navigation property that targets it or a base (only entities are
+/// navigation targets: `appRoleAssignment` is one only so, and
+/// `/servicePrincipals/{id}/appRoleAssignedTo/{id}` keys into it).
+pub fn keyable(types: &[TypeDef]) -> Vec<bool> {
+    let mut targeted = vec![false; types.len()];
+    for p in types
+        .iter()
+        .flat_map(|t| &t.properties)
+        .filter(|p| p.navigation)
+    {
+        if let Some(id) = p.ty.named() {
+            targeted[id.index()] = true;
+        }
+    }
+    (0..types.len())
+        .map(|t| {
+            let mut at = Some(t);
+            let mut seen = Vec::new();
+            while let Some(i) = at.filter(|i| !seen.contains(i)) {
+                if targeted[i] {
+                    return true;
+                }
+                seen.push(i);
+                at = types[i].base_type.as_ref().map(TypeId::index);
+            }
+            entity_like(types, t)
+        })
+        .collect()
 }
 
 /// Where a walk stopped short, and on what.
@@ -93,14 +124,14 @@ impl<'t> Model<'t> {
                 at = types[b].base_type.as_ref().map(TypeId::index);
             }
         }
-        let entity_like = (0..types.len()).map(|t| entity_like(types, t)).collect();
+        let keyable = keyable(types);
         Model {
             types,
             roots,
             composed,
             by_name,
             derived,
-            entity_like,
+            keyable,
         }
     }
 
@@ -206,7 +237,7 @@ impl<'t> Model<'t> {
                         && (params
                             .iter()
                             .any(|p| p.to_ascii_lowercase().contains("property"))
-                            || named.is_some_and(|t| !self.entity_like[t])) =>
+                            || named.is_some_and(|t| !self.keyable[t])) =>
                 {
                     steps.push(Step::Special);
                     at = Some((TypeRef::Primitive(crate::schema::Primitive::Untyped), false));
