@@ -39,7 +39,18 @@ pub struct AnyTable {
     variants: &'static [Variant],
     drop: unsafe fn(*mut ()),
     /// The derived variants by their `@odata.type` in lower case, made on first use.
-    by_name: OnceLock<HashMap<Box<str>, usize>>,
+    by_name: &'static VariantIndex,
+}
+
+/// Where an `Any*` table keeps its variants by name, made on first use: a `static` beside the
+/// table, which is a `const` (see [`WireIndex`](crate::WireIndex)).
+pub struct VariantIndex(OnceLock<HashMap<Box<str>, usize>>);
+
+impl VariantIndex {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        VariantIndex(OnceLock::new())
+    }
 }
 
 /// How a variant is made: writes the enum holding a new default struct, and gives where that
@@ -61,13 +72,17 @@ impl Variant {
 
 impl AnyTable {
     /// The table of `A`, whose variants are `variants`, the base first.
-    pub const fn new<A>(expecting: &'static str, variants: &'static [Variant]) -> Self {
+    pub const fn new<A>(
+        expecting: &'static str,
+        variants: &'static [Variant],
+        by_name: &'static VariantIndex,
+    ) -> Self {
         assert!(!variants.is_empty(), "an Any enum has its base variant");
         AnyTable {
             expecting,
             variants,
             drop: drop_value::<A>,
-            by_name: OnceLock::new(),
+            by_name,
         }
     }
 
@@ -75,7 +90,7 @@ impl AnyTable {
     /// looked up by name (`AnyEntity` has a variant per entity of the crate).
     fn derived(&self, odata_type: &Value) -> Option<&Variant> {
         let name = odata_type.as_str()?.trim_start_matches('#');
-        let by_name = self.by_name.get_or_init(|| {
+        let by_name = self.by_name.0.get_or_init(|| {
             let mut by_name = HashMap::with_capacity(self.variants.len());
             for (i, variant) in self.variants.iter().enumerate().skip(1) {
                 by_name
@@ -328,6 +343,7 @@ macro_rules! any_model {
             "The `", ::std::stringify!($field), "` property of `", $qualified,
             "`, whichever type derived from it this is."
         )]
+        #[inline]
         pub fn $field(&self) -> &$crate::Field<$ty> {
             match self {
                 Self::$base(value) => &value.$field,
@@ -341,8 +357,12 @@ macro_rules! any_model {
         // SAFETY: each variant is made by its own constructor, and found again by its own
         // projection.
         unsafe impl $crate::AnyModel for $t {
+            // Inline, and the table a `const`: the variants' readers are compiled in the
+            // program that reads the enum, not here (see `WireIndex`).
+            #[inline]
             fn any_table() -> &'static $crate::AnyTable {
-                static TABLE: $crate::AnyTable = $crate::AnyTable::new::<$t>(
+                static BY_NAME: $crate::VariantIndex = $crate::VariantIndex::new();
+                const TABLE: &$crate::AnyTable = &$crate::AnyTable::new::<$t>(
                     ::std::concat!("a ", $qualified, " object or one of a derived type"),
                     &[
                         $crate::Variant::new($qualified, |place| unsafe {
@@ -363,18 +383,21 @@ macro_rules! any_model {
                             }),
                         )*
                     ],
+                    &BY_NAME,
                 );
-                &TABLE
+                TABLE
             }
         }
 
         impl $crate::Wire for $t {
+            #[inline]
             fn read_wire(
                 source: $crate::erased::Source<'_, '_>,
             ) -> ::std::result::Result<$crate::Got<Self>, $crate::erased::Error> {
                 $crate::read_any(source)
             }
 
+            #[inline]
             fn write_wire(
                 &self,
                 out: &mut dyn $crate::erased::Emit,
@@ -388,6 +411,7 @@ macro_rules! any_model {
                 }
             }
 
+            #[inline]
             fn expected() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed($qualified)
             }

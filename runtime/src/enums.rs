@@ -99,13 +99,16 @@ macro_rules! wire_enum {
             }
         }
 
+        // Inline: compiled in the program that reads the enum, not here.
         impl $crate::Wire for $t {
+            #[inline]
             fn read_wire(
                 source: $crate::erased::Source<'_, '_>,
             ) -> ::std::result::Result<$crate::Got<Self>, $crate::erased::Error> {
                 $crate::read_enum(source)
             }
 
+            #[inline]
             fn write_wire(
                 &self,
                 out: &mut dyn $crate::erased::Emit,
@@ -113,6 +116,7 @@ macro_rules! wire_enum {
                 out.str(self.as_str())
             }
 
+            #[inline]
             fn expected() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed($qualified)
             }

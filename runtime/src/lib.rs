@@ -41,7 +41,7 @@ mod unfit;
 pub use answer::{Answer, AnswerError, Content, Count, Json, NoContent, ValueOf};
 pub use any::{
     deserialize_any, make_variant, names_type, read_any, serialize_wire, AnyModel, AnyTable, Make,
-    Variant,
+    Variant, VariantIndex,
 };
 pub use batch::{BatchRequest, BatchRequestItem, BatchResponse, BatchResponseItem};
 pub use binary::Binary;
@@ -53,7 +53,7 @@ pub use field::{Field, Unfit, UnfitProperties};
 pub use key::Key;
 pub use model::{
     debug_model, deserialize_model, kind_of, read_model, serialize_model, write_model,
-    AdditionalProperties, Kept, Kind, Model, ModelTable, Prop, Property,
+    AdditionalProperties, Kept, Kind, Model, ModelTable, Prop, Property, WireIndex,
 };
 pub use page::CollectionPage;
 pub use path::{call, decode, render, Argument, PathValue};

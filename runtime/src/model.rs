@@ -68,7 +68,20 @@ pub struct ModelTable {
     additional: usize,
     unfit: usize,
     /// The properties' indexes by the hash of their wire names, made on first use.
-    by_wire: OnceLock<Box<[u16]>>,
+    by_wire: &'static WireIndex,
+}
+
+/// Where a table keeps the hash table of its wire names, made on first use: a `static` of its
+/// own, beside the table. The table itself is a `const`, so that the reading code it points to
+/// is compiled only in a program that reads the type, not in the crate that declares it (a
+/// `static` is always compiled, and with it every function it points to).
+pub struct WireIndex(OnceLock<Box<[u16]>>);
+
+impl WireIndex {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        WireIndex(OnceLock::new())
+    }
 }
 
 /// One property of a generated struct.
@@ -108,6 +121,7 @@ impl ModelTable {
         additional: usize,
         unfit: usize,
         _extras: fn(&T) -> (&AdditionalProperties, &UnfitProperties),
+        by_wire: &'static WireIndex,
     ) -> Self {
         assert!(props.len() < u16::MAX as usize, "too many properties");
         ModelTable {
@@ -119,7 +133,7 @@ impl ModelTable {
             drop: drop_value::<T>,
             additional,
             unfit,
-            by_wire: OnceLock::new(),
+            by_wire,
         }
     }
 
@@ -144,7 +158,7 @@ impl ModelTable {
         if self.props.get(hint).is_some_and(|p| p.wire == wire) {
             return Some(hint);
         }
-        let slots = self.by_wire.get_or_init(|| self.hash_table());
+        let slots = self.by_wire.0.get_or_init(|| self.hash_table());
         let mask = slots.len() - 1;
         let mut at = hash(wire.as_bytes()) & mask;
         loop {
@@ -718,8 +732,12 @@ macro_rules! model {
     }) => {
         // SAFETY: the table is made from the fields themselves (offsets and kinds).
         unsafe impl $crate::Model for $t {
+            // Inline, and the table a `const`: the code the table points to is compiled in
+            // the program that reads the type, not here (see `WireIndex`).
+            #[inline]
             fn table() -> &'static $crate::ModelTable {
-                static TABLE: $crate::ModelTable = $crate::ModelTable::new::<$t>(
+                static BY_WIRE: $crate::WireIndex = $crate::WireIndex::new();
+                const TABLE: &$crate::ModelTable = &$crate::ModelTable::new::<$t>(
                     $qualified,
                     ::std::concat!("a ", $qualified, " object"),
                     ::std::stringify!($t),
@@ -735,18 +753,21 @@ macro_rules! model {
                     ::std::mem::offset_of!($t, additional_properties),
                     ::std::mem::offset_of!($t, unfit_properties),
                     |s: &$t| (&s.additional_properties, &s.unfit_properties),
+                    &BY_WIRE,
                 );
-                &TABLE
+                TABLE
             }
         }
 
         impl $crate::Wire for $t {
+            #[inline]
             fn read_wire(
                 source: $crate::erased::Source<'_, '_>,
             ) -> ::std::result::Result<$crate::Got<Self>, $crate::erased::Error> {
                 $crate::read_model(source)
             }
 
+            #[inline]
             fn write_wire(
                 &self,
                 out: &mut dyn $crate::erased::Emit,
@@ -754,6 +775,7 @@ macro_rules! model {
                 $crate::write_model(self, out)
             }
 
+            #[inline]
             fn expected() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed($qualified)
             }
@@ -777,6 +799,7 @@ macro_rules! model {
         }
 
         impl ::std::fmt::Debug for $t {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 $crate::debug_model(self, f)
             }
