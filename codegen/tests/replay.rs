@@ -36,62 +36,78 @@ fn each_pair_replayed_or_told_why_not() {
             )
         })
         .collect();
-    let at = |page: &str, line: usize| {
-        by_source
+    // Each pair: where its request is, what the replay must say of it, and a phrase its
+    // evidence must hold.
+    let expected: [(&str, usize, Outcome, Option<Cause>, &str); 9] = [
+        // Sent with its query, answered, read as a widget and written back with the
+        // undocumented key and the seven-digit timestamp as they came.
+        (
+            "widget-get",
+            31,
+            Outcome::Passed,
+            None,
+            "widgetGet answered, read into its type",
+        ),
+        // The documented response is cut short: a doc defect, found before running.
+        (
+            "widget-get",
+            63,
+            Outcome::Failed,
+            Some(Cause::Truncated),
+            "",
+        ),
+        // A documented error status is answered and read as Graph's error.
+        (
+            "widget-get",
+            92,
+            Outcome::Passed,
+            None,
+            "read as an error with Graph's error body",
+        ),
+        // No response after the request: nothing to answer.
+        ("widget-get", 122, Outcome::Skipped, None, ""),
+        // A page, with its next link, read as a CollectionPage of widgets.
+        ("widget-list", 29, Outcome::Passed, None, ""),
+        // The body the server received is the documented one, as values.
+        ("widget-update", 29, Outcome::Passed, None, ""),
+        // Nothing to read.
+        (
+            "widget-delete",
+            29,
+            Outcome::Passed,
+            None,
+            "nothing to read",
+        ),
+        // An action answering one Boolean, which OData writes as {"value": true}: read as its
+        // value (`rt::ValueOf<bool>`), not as the envelope.
+        (
+            "widget-archive",
+            38,
+            Outcome::Passed,
+            None,
+            "its value read",
+        ),
+        // The same, but the response annotation says string where the page says and shows a
+        // Boolean: the page's defect, found before running.
+        (
+            "widget-unarchive",
+            38,
+            Outcome::Failed,
+            Some(Cause::TypeMismatch),
+            "",
+        ),
+    ];
+    for (page, line, outcome, cause, evidence) in expected {
+        let replay = by_source
             .get(&format!("beta/api/{page}.md:{line}"))
-            .unwrap_or_else(|| panic!("no replay at {page}:{line}: {by_source:#?}"))
-    };
-
-    // Sent with its query, answered, read as a widget and written back with the undocumented
-    // key and the seven-digit timestamp as they came.
-    let get = at("widget-get", 31);
-    assert_eq!(get.0, Outcome::Passed, "{get:?}");
-    assert!(
-        get.2.contains("widgetGet answered, read into its type"),
-        "{get:?}"
-    );
-    // The documented response is cut short: a doc defect, found before running.
-    let truncated = at("widget-get", 63);
-    assert_eq!(
-        (truncated.0, truncated.1),
-        (Outcome::Failed, Some(Cause::Truncated)),
-        "{truncated:?}"
-    );
-    // A documented error status is answered and read as Graph's error.
-    let error = at("widget-get", 92);
-    assert_eq!(error.0, Outcome::Passed, "{error:?}");
-    assert!(
-        error.2.contains("read as an error with Graph's error body"),
-        "{error:?}"
-    );
-    // No response after the request: nothing to answer.
-    let alone = at("widget-get", 122);
-    assert_eq!(alone.0, Outcome::Skipped, "{alone:?}");
-    // A page, with its next link, read as a CollectionPage of widgets.
-    let list = at("widget-list", 29);
-    assert_eq!(list.0, Outcome::Passed, "{list:?}");
-    // The body the server received is the documented one, as values.
-    let update = at("widget-update", 29);
-    assert_eq!(update.0, Outcome::Passed, "{update:?}");
-    // Nothing to read.
-    let delete = at("widget-delete", 29);
-    assert_eq!(delete.0, Outcome::Passed, "{delete:?}");
-    assert!(delete.2.contains("nothing to read"), "{delete:?}");
-
-    // An action answering one Boolean, which OData writes as {"value": true}: read as its
-    // value (`rt::ValueOf<bool>`), not as the envelope.
-    let archive = at("widget-archive", 38);
-    assert_eq!(archive.0, Outcome::Passed, "{archive:?}");
-    assert!(archive.2.contains("its value read"), "{archive:?}");
-
-    // The same, but the response annotation says string where the page says and shows a
-    // Boolean: the page's defect, found before running.
-    let unarchive = at("widget-unarchive", 38);
-    assert_eq!(
-        (unarchive.0, unarchive.1),
-        (Outcome::Failed, Some(Cause::TypeMismatch)),
-        "{unarchive:?}"
-    );
+            .unwrap_or_else(|| panic!("no replay at {page}:{line}: {by_source:#?}"));
+        assert_eq!(
+            (replay.0, replay.1),
+            (outcome, cause),
+            "{page}:{line} {replay:?}"
+        );
+        assert!(replay.2.contains(evidence), "{page}:{line} {replay:?}");
+    }
 
     let figures = examples::replay::figures(&report.replays, Some("beta"));
     assert_eq!(

@@ -209,8 +209,8 @@ fn conflict(
     )
 }
 
-/// The base types of `i`, nearest first, as linked so far.
-fn ancestors(types: &[TypeDef], i: usize) -> Vec<usize> {
+/// The base types of `i`, nearest first, as linked so far (a cycle ends the walk).
+pub(super) fn ancestors(types: &[TypeDef], i: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut at = i;
     while let Some(next) = types[at].base_type.as_ref().map(TypeId::index) {

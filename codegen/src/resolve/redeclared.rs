@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::{TypeDef, TypeId, TypeRef};
+use crate::schema::{TypeDef, TypeRef};
 
 use super::inline_enums::InlineEnum;
 
@@ -33,19 +33,12 @@ pub fn take_base_types(
         // Where a base declares each property, the farthest base for a name several declare
         // (the nearer ones re-document it): (type, property index).
         let mut declared: HashMap<String, (usize, usize)> = HashMap::new();
-        let mut seen = vec![i];
-        let mut at = i;
-        while let Some(base) = types[at].base_type.as_ref().map(TypeId::index) {
-            if seen.contains(&base) {
-                break;
-            }
-            seen.push(base);
+        for base in super::bases::ancestors(types, i) {
             for (k, p) in types[base].properties.iter().enumerate() {
                 if !p.representation_only {
                     declared.insert(p.name.clone(), (base, k));
                 }
             }
-            at = base;
         }
         if declared.is_empty() {
             continue;

@@ -7,20 +7,14 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::{TypeDef, TypeId};
+use crate::schema::TypeDef;
 
 /// `types[i]` has the id `i`.
 pub fn inherit_or_report(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic>) {
     for i in 0..types.len() {
         // The properties every base type documents, nearest first.
         let mut inherited: HashMap<String, String> = HashMap::new();
-        let mut seen = vec![i];
-        let mut at = i;
-        while let Some(base) = types[at].base_type.as_ref().map(TypeId::index) {
-            if seen.contains(&base) {
-                break;
-            }
-            seen.push(base);
+        for base in super::bases::ancestors(types, i) {
             for p in types[base]
                 .properties
                 .iter()
@@ -30,7 +24,6 @@ pub fn inherit_or_report(types: &mut [TypeDef], diagnostics: &mut Vec<Diagnostic
                     .entry(p.name.clone())
                     .or_insert_with(|| types[base].name.clone());
             }
-            at = base;
         }
         let name = types[i].name.clone();
         types[i].properties.retain(|p| {

@@ -122,20 +122,24 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// table, rather than "Do not supply a request body for this method" or "None".
 pub fn documents_a_body(d: &Draft<'_>) -> bool {
     let says_nothing = |text: &str| {
-        let lower = text.to_ascii_lowercase().replace("n't", " not");
-        let lower = lower.trim().trim_end_matches('.');
-        lower.is_empty()
-            || lower == "none"
-            || lower.contains("not supply")
-            || lower.contains("not provide")
-            || lower.contains("no request body")
-            || lower.contains("not required")
-            || lower.contains("not require ")
-            || lower.contains("not necessary")
-            || lower.contains("no request content")
-            || lower.contains("not submit")
-            || lower.contains("not have a request body")
-            || lower.contains("empty")
+        let bare = text.trim().trim_end_matches('.');
+        bare.is_empty()
+            || bare.eq_ignore_ascii_case("none")
+            || super::says_one_of(
+                bare,
+                &[
+                    "not supply",
+                    "not provide",
+                    "no request body",
+                    "not required",
+                    "not require ",
+                    "not necessary",
+                    "no request content",
+                    "not submit",
+                    "not have a request body",
+                    "empty",
+                ],
+            )
     };
     let has_table = d
         .api

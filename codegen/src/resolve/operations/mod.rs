@@ -912,3 +912,10 @@ fn body_type(
     });
     id
 }
+
+/// Whether a sentence of the docs says one of `phrases` (lower case, "not" spelled out): the
+/// case and "n't" do not matter ("Doesn't return anything", "does not return anything").
+fn says_one_of(text: &str, phrases: &[&str]) -> bool {
+    let lower = text.to_ascii_lowercase().replace("n't", " not");
+    phrases.iter().any(|phrase| lower.contains(phrase))
+}

@@ -116,16 +116,16 @@ pub fn says_no_body(response: &Response) -> bool {
     let Some(written) = &response.written else {
         return false;
     };
-    let lower = written.text.to_ascii_lowercase().replace("n't", " not");
-    [
-        "not return anything",
-        "not return a response body",
-        "not return any content",
-        "no response body",
-        "empty response body",
-    ]
-    .iter()
-    .any(|phrase| lower.contains(phrase))
+    super::says_one_of(
+        &written.text,
+        &[
+            "not return anything",
+            "not return a response body",
+            "not return any content",
+            "no response body",
+            "empty response body",
+        ],
+    )
 }
 
 /// "... and a **companies** object in the response body", "... an updated
