@@ -113,6 +113,8 @@ impl ModelTable {
     /// The table of `T`: its properties, the offsets of its `additional_properties` and
     /// `unfit_properties`. `extras` projects to those two fields; it is never called, only
     /// makes the compiler check that they are of the types the core reads them as.
+    // Called only by `model!`, which names each argument where it writes it.
+    #[allow(clippy::too_many_arguments)]
     pub const fn new<T: Default>(
         qualified: &'static str,
         expecting: &'static str,
