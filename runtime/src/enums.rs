@@ -31,7 +31,7 @@ where
     deserializer.deserialize_str(WireString(PhantomData))
 }
 
-/// `as_str`, `From<&str>`, `Display`, `Serialize`, `Deserialize` and [`crate::Read`] for a
+/// `as_str`, `From<&str>`, `Display`, `Serialize`, `Deserialize` and [`crate::Wire`] (so [`crate::Read`]) for a
 /// generated enum, from its variants' wire values. The enum has an
 /// `Undocumented(String)` variant for the rest.
 ///
@@ -99,7 +99,28 @@ macro_rules! wire_enum {
             }
         }
 
-        $crate::read_enum!($t, $qualified);
+        // Inline: compiled in the program that reads the enum, not here.
+        impl $crate::Wire for $t {
+            #[inline]
+            fn read_wire(
+                source: $crate::erased::Source<'_, '_>,
+            ) -> ::std::result::Result<$crate::Got<Self>, $crate::erased::Error> {
+                $crate::read_enum(source)
+            }
+
+            #[inline]
+            fn write_wire(
+                &self,
+                out: &mut dyn $crate::erased::Emit,
+            ) -> ::std::result::Result<(), $crate::erased::Error> {
+                out.str(self.as_str())
+            }
+
+            #[inline]
+            fn expected() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed($qualified)
+            }
+        }
     };
 }
 

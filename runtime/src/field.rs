@@ -2,14 +2,9 @@
 //! not fit its declared type, which its struct keeps beside its fields.
 
 use std::borrow::Cow;
-use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{DeserializeSeed, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
-
-use crate::read::Read;
 
 /// A property as the service sent it.
 ///
@@ -227,55 +222,11 @@ pub(crate) fn take_expected() -> Option<String> {
     EXPECTED.with(|e| e.borrow_mut().take())
 }
 
-/// An unfit value as a property of its struct writes it: the raw JSON, marked so that the
-/// unfit walk can tell it from a fitting one.
-pub(crate) struct Marked<'a>(pub(crate) &'a Unfit);
-
-impl Serialize for Marked<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // serde has no channel for data beside the value: the unfit walk takes what was
-        // expected from here (set and taken on the same thread, within one call).
-        EXPECTED.with(|e| *e.borrow_mut() = Some(self.0.expected.to_string()));
-        serializer.serialize_newtype_struct(UNFIT_MARKER, &self.0.raw)
-    }
-}
-
-/// Reads one property: the field with, when writing it would change its text, the JSON as
-/// sent; or the raw JSON when it does not fit.
-pub(crate) struct FieldSeed<T>(pub(crate) PhantomData<T>);
-
-type FieldRead<T> = Result<(Field<T>, Option<Value>), Value>;
-
-impl<'de, T: Read> DeserializeSeed<'de> for FieldSeed<T> {
-    type Value = FieldRead<T>;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_option(self)
-    }
-}
-
-impl<'de, T: Read> Visitor<'de> for FieldSeed<T> {
-    type Value = FieldRead<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    #[inline]
-    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Ok((Field::Null, None)))
-    }
-
-    #[inline]
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Ok((Field::Null, None)))
-    }
-
-    #[inline]
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        Ok(T::read_as_sent(deserializer)?.map(|(value, sent)| (Field::Value(value), sent)))
-    }
+/// Says what the unfit value about to be written on this thread was expected to be, for the
+/// unfit walk (serde has no channel for data beside the value: set and taken on the same
+/// thread, within one call).
+pub(crate) fn set_expected(expected: &str) {
+    EXPECTED.with(|e| *e.borrow_mut() = Some(expected.to_string()));
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub mod client;
 mod delta;
 mod duration;
 mod enums;
+pub mod erased;
 mod error;
 mod field;
 mod key;
@@ -38,7 +39,10 @@ mod request;
 mod unfit;
 
 pub use answer::{Answer, AnswerError, Content, Count, Json, NoContent, ValueOf};
-pub use any::{deserialize_any, names_type, AnyModel, ReadVariant};
+pub use any::{
+    deserialize_any, make_variant, names_type, read_any, serialize_wire, AnyModel, AnyTable, Make,
+    Variant, VariantIndex,
+};
 pub use batch::{BatchRequest, BatchRequestItem, BatchResponse, BatchResponseItem};
 pub use binary::Binary;
 pub use delta::{DeltaItem, DeltaPage, Removed};
@@ -48,16 +52,16 @@ pub use error::{ErrorDetail, ErrorResponse, InnerError, ODataError};
 pub use field::{Field, Unfit, UnfitProperties};
 pub use key::Key;
 pub use model::{
-    deserialize_model, keep_unfit, read_additional, read_field, read_rest, AdditionalProperties,
-    Kept, ModelDebug, ModelWriter, ReadProperty,
+    debug_model, deserialize_model, kind_of, read_model, serialize_model, write_model,
+    AdditionalProperties, Kept, Kind, Model, ModelTable, Prop, Property, WireIndex,
 };
 pub use page::CollectionPage;
 pub use path::{call, decode, render, Argument, PathValue};
-pub use read::{read_enum, read_object, AsSent, Read};
+pub use read::{read_enum, AsSent, Got, Read, Wire};
 pub use request::{Body, Method, Reference, Request};
 pub use unfit::{from_str_strict, StrictError, UnfitValue, UnfitValues};
 
-// For the `read_object!` and `read_enum!` macros in generated code.
+// For the macros in generated code.
 #[doc(hidden)]
 pub use serde as __serde;
 #[doc(hidden)]

@@ -1,84 +1,278 @@
 //! What every generated struct shares. A generated struct is its declaration (fields with
-//! their docs) and one [`model!`](crate::model) line per field pairing the field with its wire
-//! name; the reading and writing below are written once, here.
+//! their docs) and one [`model!`](crate::model) line per field pairing it with its wire name;
+//! the macro turns those lines into a [`ModelTable`], and the reading, writing and `Debug`
+//! below are driven by it: compiled once, here, not once per type in every program.
 //!
-//! Reading is one pass over the keys, each handed to the struct's `read_property` (a match on
-//! its wire names that the macro writes); a value that does not fit its field goes to the
-//! struct's `unfit_properties`. Writing is a map of the fields that are not absent (an unfit
-//! one written from `unfit_properties`), then `additional_properties`.
+//! The table gives, per property, its wire name, where its field lies in the struct and a
+//! [`Kind`]: the reading, writing and viewing of that field's type (one per type a field can
+//! have, shared by every field of that type). Reading is one pass over the keys, each looked up
+//! in the table; a value that does not fit its field goes to the struct's `unfit_properties`.
+//! Writing is a map of the fields that are not absent (an unfit one written from
+//! `unfit_properties`), then `additional_properties`.
+//!
+//! # Soundness
+//! The core reaches fields through untyped pointers and the table. What keeps that sound:
+//! - A table is made only from the struct itself, by [`model!`](crate::model): a property's
+//!   offset is `offset_of!` of its field, and its [`Kind`] is that of the field's type, through
+//!   [`kind_of`] and a projection to the field (a field not of a [`Property`] type does not
+//!   compile, nor does an unaligned field of a packed struct); `additional_properties` and
+//!   `unfit_properties` are checked to have their types the same way. [`Model`] is an unsafe
+//!   trait: a table written by hand promises all that.
+//! - A `Kind`'s functions cast the pointer they are given back to the field type they were made
+//!   for, and the core gives them only the field at the offset the table pairs with them.
+//! - A place is written whole (the struct's `Default`) before any field is read or written
+//!   through it; a read that fails after that drops it once; a panic leaks it, never drops what
+//!   was not made. The caller takes the value out only when the read says it was made.
+//! - Pointers into a struct come from the place its caller owns and are used only while the
+//!   caller holds it; an `Any*` variant's struct is found through the enum after its box moved
+//!   in (see [`make_variant`](crate::make_variant)).
+//! - A table has fewer than `u16::MAX` properties (checked when the table is compiled).
+//!
+//! The runtime's tests exercise each of these paths; they have not run under Miri here (the
+//! nightly toolchain of the build machine has no `miri` component).
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::mem::MaybeUninit;
+use std::sync::OnceLock;
 
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::ser::SerializeMap;
-use serde::Serialize;
+use serde::de::{self, Deserializer};
+use serde::Serializer;
+use serde_json::Value;
 
-use crate::field::{FieldSeed, Marked};
-use crate::{Field, Key, Read, Unfit, UnfitProperties};
+use crate::erased::{self, Emit, Error, MapIn, MapOut, Source};
+use crate::read::{expect, Got, Outcome, Want, Wire};
+use crate::{Field, Key, Unfit, UnfitProperties};
 
 /// The keys a generated struct keeps without documenting them.
 pub type AdditionalProperties = serde_json::Map<String, serde_json::Value>;
 
-/// A generated struct: reads its documented properties by wire name and keeps the rest.
-pub trait ReadProperty: Default {
-    /// `a microsoft.graph.x object`, for errors.
-    const EXPECTING: &'static str;
-
-    /// Reads the value of `key` from `map` into the property it names, or into
-    /// `additional_properties` when it names none.
-    fn read_property<'de, A: MapAccess<'de>>(
-        &mut self,
-        key: Key<'de>,
-        map: &mut A,
-    ) -> Result<(), A::Error>;
-
-    /// The undocumented keys, for readers that consumed one before choosing the type.
-    fn additional_properties_mut(&mut self) -> &mut AdditionalProperties;
+/// A generated struct: its table.
+///
+/// # Safety
+/// `table` describes `Self`: it is made by `ModelTable::new::<Self>`, with the offsets of
+/// `Self`'s fields and the kinds of their types, as [`model!`](crate::model) makes it.
+pub unsafe trait Model: Default + 'static {
+    fn table() -> &'static ModelTable;
 }
 
-/// `Deserialize::deserialize` of a generated struct.
-#[inline]
-pub fn deserialize_model<'de, T: ReadProperty, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<T, D::Error> {
-    deserializer.deserialize_map(ModelVisitor(PhantomData))
+/// What the runtime knows of a generated struct: its properties and where the struct keeps
+/// what is not a property. Written by [`model!`](crate::model); read by the core.
+pub struct ModelTable {
+    qualified: &'static str,
+    expecting: &'static str,
+    name: &'static str,
+    props: &'static [Prop],
+    init: unsafe fn(*mut ()),
+    drop: unsafe fn(*mut ()),
+    additional: usize,
+    unfit: usize,
+    /// The properties' indexes by the hash of their wire names, made on first use.
+    by_wire: &'static WireIndex,
 }
 
-/// Reads the rest of an object into `T`, after its first key was read to choose `T`: the
-/// `@odata.type` of a derived type, kept with the undocumented keys as it came.
-pub fn read_rest<'de, T: ReadProperty, A: MapAccess<'de>>(
-    first: Key<'de>,
-    first_value: serde_json::Value,
-    map: &mut A,
-) -> Result<Box<T>, A::Error> {
-    let mut value = Box::<T>::default();
-    value
-        .additional_properties_mut()
-        .insert(first.into_owned(), first_value);
-    while let Some(key) = map.next_key::<Key<'de>>()? {
-        value.read_property(key, map)?;
+/// Where a table keeps the hash table of its wire names, made on first use: a `static` of its
+/// own, beside the table. The table itself is a `const`, so that the reading code it points to
+/// is compiled only in a program that reads the type, not in the crate that declares it (a
+/// `static` is always compiled, and with it every function it points to).
+pub struct WireIndex(OnceLock<Box<[u16]>>);
+
+impl WireIndex {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        WireIndex(OnceLock::new())
     }
-    Ok(value)
 }
 
-struct ModelVisitor<T>(PhantomData<T>);
+/// One property of a generated struct.
+pub struct Prop {
+    wire: &'static str,
+    field: &'static str,
+    offset: usize,
+    kind: &'static Kind,
+}
 
-impl<'de, T: ReadProperty> Visitor<'de> for ModelVisitor<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(T::EXPECTING)
-    }
-
-    #[inline]
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut value = T::default();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            value.read_property(key, &mut map)?;
+impl Prop {
+    /// The property `wire`, held by the field `field` at `offset`, of the type `kind` reads.
+    pub const fn new(
+        wire: &'static str,
+        field: &'static str,
+        offset: usize,
+        kind: &'static Kind,
+    ) -> Self {
+        Prop {
+            wire,
+            field,
+            offset,
+            kind,
         }
-        Ok(value)
     }
+}
+
+impl ModelTable {
+    /// The table of `T`: its properties, the offsets of its `additional_properties` and
+    /// `unfit_properties`. `extras` projects to those two fields; it is never called, only
+    /// makes the compiler check that they are of the types the core reads them as.
+    // Called only by `model!`, which names each argument where it writes it.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn new<T: Default>(
+        qualified: &'static str,
+        expecting: &'static str,
+        name: &'static str,
+        props: &'static [Prop],
+        additional: usize,
+        unfit: usize,
+        _extras: fn(&T) -> (&AdditionalProperties, &UnfitProperties),
+        by_wire: &'static WireIndex,
+    ) -> Self {
+        assert!(props.len() < u16::MAX as usize, "too many properties");
+        ModelTable {
+            qualified,
+            expecting,
+            name,
+            props,
+            init: init_default::<T>,
+            drop: drop_value::<T>,
+            additional,
+            unfit,
+            by_wire,
+        }
+    }
+
+    /// `microsoft.graph.x`.
+    pub fn qualified(&self) -> &'static str {
+        self.qualified
+    }
+
+    /// Writes the struct's default at `place`.
+    ///
+    /// # Safety
+    /// `place` is valid for writes of the struct, and holds nothing that needs a drop.
+    pub(crate) unsafe fn init(&self, place: *mut ()) {
+        (self.init)(place)
+    }
+
+    /// The property of wire name `wire`: `hint` first (the one after the last one read, as
+    /// properties mostly come in the order of the table), then through a hash table of the
+    /// wire names, made on first use.
+    #[inline]
+    fn find(&self, wire: &str, hint: usize) -> Option<usize> {
+        if self.props.get(hint).is_some_and(|p| p.wire == wire) {
+            return Some(hint);
+        }
+        let slots = self.by_wire.0.get_or_init(|| self.hash_table());
+        let mask = slots.len() - 1;
+        let mut at = hash(wire.as_bytes()) & mask;
+        loop {
+            let i = usize::from(slots[at]);
+            if i == usize::from(EMPTY) {
+                return None;
+            }
+            if self.props[i].wire == wire {
+                return Some(i);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Open addressing, at most half full: the index of each property at the hash of its
+    /// wire name, or the next free slot.
+    #[cold]
+    fn hash_table(&self) -> Box<[u16]> {
+        let mut slots = vec![EMPTY; (self.props.len() * 2).next_power_of_two().max(2)];
+        let mask = slots.len() - 1;
+        for (i, prop) in self.props.iter().enumerate() {
+            let mut at = hash(prop.wire.as_bytes()) & mask;
+            while slots[at] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u16;
+        }
+        slots.into_boxed_slice()
+    }
+}
+
+/// A free slot of a table's hash table.
+const EMPTY: u16 = u16::MAX;
+
+/// A fast hash of a short key: its length and its first and last eight bytes (four, or the
+/// first, middle and last byte, for a shorter key; wire names are a few dozen bytes, and differ
+/// in their length, start or end; the rare others only probe further). The table is private,
+/// so no resistance to chosen keys is needed.
+#[inline]
+fn hash(bytes: &[u8]) -> usize {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let n = bytes.len();
+    let (first, last) = if n >= 8 {
+        let word =
+            |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        (word(0), word(n - 8))
+    } else if n >= 4 {
+        // Two overlapping halves: no copy into a padded word, which cost a call to `memcpy`
+        // and a stalled load for every short key ("id", "name", "body").
+        let half = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[at..at + 4].try_into().expect("four bytes"),
+            ))
+        };
+        (half(0) | half(n - 4) << 32, 0)
+    } else if n > 0 {
+        let byte = |at: usize| u64::from(bytes[at]);
+        (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
+    } else {
+        (0, 0)
+    };
+    let h = (first ^ (n as u64).rotate_left(56)).wrapping_mul(K) ^ last.rotate_left(29);
+    let h = h.wrapping_mul(K);
+    (h ^ (h >> 29)) as usize
+}
+
+/// # Safety
+/// `place` is valid for writes of a `T`.
+unsafe fn init_default<T: Default>(place: *mut ()) {
+    place.cast::<T>().write(T::default());
+}
+
+/// # Safety
+/// `place` holds a `T`, which is not used again.
+unsafe fn drop_value<T>(place: *mut ()) {
+    std::ptr::drop_in_place(place.cast::<T>());
+}
+
+/// How the core reads, writes and shows one type of field (`Field<String>`,
+/// `Field<Vec<Recipient>>`, ...): written once per type, shared by every field of that type.
+pub struct Kind {
+    read: for<'a, 'de> unsafe fn(*mut (), Source<'a, 'de>) -> Result<Option<Kept>, Error>,
+    write:
+        unsafe fn(*const (), &'static str, &UnfitProperties, &mut dyn MapOut) -> Result<(), Error>,
+    view: for<'a> unsafe fn(*const (), PhantomData<&'a ()>) -> View<'a>,
+}
+
+/// A field as `Debug` shows it.
+enum View<'a> {
+    Absent,
+    Null,
+    Value(&'a dyn fmt::Debug),
+    Unfit,
+}
+
+/// A type a generated struct's field can have: a [`Field`] of a [`Wire`] type.
+pub trait Property {
+    const KIND: &'static Kind;
+}
+
+impl<T: Wire + PartialEq + fmt::Debug + 'static> Property for Field<T> {
+    const KIND: &'static Kind = &Kind {
+        read: read_field::<T>,
+        write: write_field::<T>,
+        view: view_field::<T>,
+    };
+}
+
+/// The [`Kind`] of the field `field` projects to: `kind_of(|s: &User| &s.id)`. The projection
+/// only names the field's type; it is never called.
+pub const fn kind_of<T, F: Property>(_field: fn(&T) -> &F) -> &'static Kind {
+    F::KIND
 }
 
 /// What [`read_field`] read that the struct keeps beside its fields.
@@ -87,201 +281,429 @@ pub enum Kept {
     /// A value that does not fit (the field is then [`Field::Unfit`]).
     Unfit(Unfit),
     /// A value that fits, with the JSON as sent: writing the value would give other text.
-    AsSent(serde_json::Value),
+    AsSent(Value),
 }
 
-/// Reads the value `map` holds next into one property of a generated struct: `Some` with
-/// what the struct keeps beside the field (a value that does not fit, or the text of one
-/// that does), for [`keep_unfit`].
+/// Reads one property's value into its field: `Some` with what the struct keeps beside the
+/// field (a value that does not fit, or the text of one that does).
 ///
-/// The generated `read_property` calls this once per arm and hands every arm's result to one
-/// `keep_unfit` rather than writing `?` in each: for a struct of 200 properties that is far
-/// less code for rustc to check. Never inlined: what it inlines (the whole read of a `T`)
-/// is then compiled once per property type rather than once per property (the example
-/// runner's reading code: 13% smaller), for one call per property.
-#[inline(never)]
-pub fn read_field<'de, T: Read, A: MapAccess<'de>>(
-    field: &mut Field<T>,
-    map: &mut A,
-) -> Result<Option<Kept>, A::Error> {
-    match map.next_value_seed(FieldSeed::<T>(PhantomData))? {
-        Ok((read, None)) => {
-            *field = read;
-            Ok(None)
+/// # Safety
+/// `slot` holds a `Field<T>`.
+unsafe fn read_field<T: Wire>(
+    slot: *mut (),
+    source: Source<'_, '_>,
+) -> Result<Option<Kept>, Error> {
+    let field = &mut *slot.cast::<Field<T>>();
+    Ok(match T::read_wire(source)? {
+        Got::Null | Got::Nothing => {
+            *field = Field::Null;
+            None
         }
-        Ok((read, Some(sent))) => {
-            *field = read;
-            Ok(Some(Kept::AsSent(sent)))
+        Got::Value(value, sent) => {
+            *field = Field::Value(value);
+            sent.map(Kept::AsSent)
         }
-        Err(raw) => {
+        Got::Raw(raw) => {
             *field = Field::Unfit;
-            Ok(Some(Kept::Unfit(unfit::<T>(raw))))
+            Some(Kept::Unfit(unfit::<T>(raw)))
         }
-    }
+    })
 }
 
 /// Out of the reading path: a value that does not fit is rare.
 #[cold]
-fn unfit<T: Read>(raw: serde_json::Value) -> Unfit {
+fn unfit<T: Wire>(raw: Value) -> Unfit {
     Unfit {
         raw,
         expected: T::expected(),
     }
 }
 
-/// Keeps what [`read_field`] gave back for the property `key`: a value that did not fit, or
-/// the text of one that did.
-#[inline]
-pub fn keep_unfit<E>(
-    unfit_properties: &mut UnfitProperties,
-    key: Key<'_>,
-    read: Result<Option<Kept>, E>,
-) -> Result<(), E> {
-    match read? {
-        None => {}
-        Some(Kept::Unfit(unfit)) => unfit_properties.insert(key.into_owned(), unfit),
-        Some(Kept::AsSent(sent)) => unfit_properties.insert_as_sent(key.into_owned(), sent),
+/// Writes one property, unless it is absent: a value as it was sent while it is the value
+/// read from that text (see [`UnfitProperties::as_sent`]).
+///
+/// # Safety
+/// `slot` holds a `Field<T>`.
+unsafe fn write_field<T: Wire + PartialEq>(
+    slot: *const (),
+    wire: &'static str,
+    unfit_properties: &UnfitProperties,
+    map: &mut dyn MapOut,
+) -> Result<(), Error> {
+    match &*slot.cast::<Field<T>>() {
+        Field::Absent => Ok(()),
+        Field::Value(value)
+            if unfit_properties.holds_nothing()
+                || !unfit_properties
+                    .as_sent(wire)
+                    .is_some_and(|sent| still_as_sent(sent, value)) =>
+        {
+            map.entry(wire, &mut |out| value.write_wire(out))
+        }
+        // What does not depend on the field's type is written out of line, once.
+        Field::Value(_) => write_as_sent(wire, unfit_properties, map),
+        Field::Null => write_null(wire, map),
+        Field::Unfit => write_unfit(wire, unfit_properties, map),
     }
-    Ok(())
+}
+
+/// A value written as it was sent: the text kept for `wire`.
+fn write_as_sent(
+    wire: &'static str,
+    unfit_properties: &UnfitProperties,
+    map: &mut dyn MapOut,
+) -> Result<(), Error> {
+    match unfit_properties.as_sent(wire) {
+        Some(sent) => map.entry(wire, &mut |out| out.json(sent)),
+        None => Ok(()),
+    }
+}
+
+fn write_null(wire: &'static str, map: &mut dyn MapOut) -> Result<(), Error> {
+    map.entry(wire, &mut |out| out.null())
+}
+
+/// An unfit value, from `unfit_properties`; nothing when it holds none for `wire` (a
+/// `Field::Unfit` set by hand).
+fn write_unfit(
+    wire: &'static str,
+    unfit_properties: &UnfitProperties,
+    map: &mut dyn MapOut,
+) -> Result<(), Error> {
+    match unfit_properties.get(wire) {
+        Some(unfit) => map.entry(wire, &mut |out| out.unfit(unfit)),
+        None => Ok(()),
+    }
 }
 
 /// Whether `sent`, the JSON a field was read from, still reads as `value`: then it is written
 /// rather than `value`, giving the text back as it came.
 #[cold]
-fn still_as_sent<T: Read + PartialEq>(sent: &serde_json::Value, value: &T) -> bool {
-    matches!(T::read(sent), Ok(Ok(read)) if read == *value)
+fn still_as_sent<T: Wire + PartialEq>(sent: &Value, value: &T) -> bool {
+    matches!(T::read_wire(&mut |visit| erased::walk(sent, visit)), Ok(Got::Value(read, _)) if read == *value)
 }
 
-/// Keeps an undocumented key and its value.
-pub fn read_additional<'de, A: MapAccess<'de>>(
-    additional_properties: &mut AdditionalProperties,
-    key: Key<'de>,
-    map: &mut A,
-) -> Result<(), A::Error> {
-    additional_properties.insert(key.into_owned(), map.next_value()?);
+/// # Safety
+/// `slot` holds a `Field<T>`.
+/// `slot` holds a `Field<T>` that lives for `'a`.
+unsafe fn view_field<'a, T: fmt::Debug + 'static>(
+    slot: *const (),
+    _: PhantomData<&'a ()>,
+) -> View<'a> {
+    match &*slot.cast::<Field<T>>() {
+        Field::Absent => View::Absent,
+        Field::Null => View::Null,
+        Field::Value(value) => View::Value(value),
+        Field::Unfit => View::Unfit,
+    }
+}
+
+/// Reads a struct of `table` into `place` from `source`: an object is read property by
+/// property (then `place` holds the struct: [`Outcome::Taken`]); anything else is kept raw
+/// and `place` left as it was.
+///
+/// # Safety
+/// `place` is valid for writes of the struct of `table`, and holds nothing that needs a drop.
+pub(crate) unsafe fn read_model_in(
+    table: &'static ModelTable,
+    place: *mut (),
+    source: Source<'_, '_>,
+) -> Result<Outcome, Error> {
+    let mut made = false;
+    let read = expect(
+        source,
+        Want::Map(&mut |map| {
+            (table.init)(place);
+            made = true;
+            read_properties(table, place, map)
+        }),
+    );
+    if read.is_err() && made {
+        (table.drop)(place);
+    }
+    read
+}
+
+/// Reads the rest of an object's entries into the struct of `table` at `place`.
+///
+/// # Safety
+/// `place` holds a struct of `table`.
+pub(crate) unsafe fn read_properties(
+    table: &'static ModelTable,
+    place: *mut (),
+    map: &mut dyn MapIn<'_>,
+) -> Result<(), Error> {
+    let mut hint = 0;
+    while let Some(key) = map.next_key()? {
+        hint = read_property(table, place, key, map, hint)?;
+    }
     Ok(())
 }
 
-/// Writes a generated struct: one [`field`](ModelWriter::field) call per property, then
-/// [`end`](ModelWriter::end). The first error is kept and the rest skipped, so that generated
-/// code needs no `?` per property.
-pub struct ModelWriter<'a, M: SerializeMap> {
-    map: M,
-    written: Result<(), M::Error>,
-    unfit_properties: &'a UnfitProperties,
-}
-
-impl<'a, M: SerializeMap> ModelWriter<'a, M> {
-    /// Starts the map of a struct whose unfit values are `unfit_properties`.
-    pub fn new<S: serde::Serializer<SerializeMap = M, Error = M::Error>>(
-        serializer: S,
-        unfit_properties: &'a UnfitProperties,
-    ) -> Result<Self, M::Error> {
-        Ok(ModelWriter {
-            map: serializer.serialize_map(None)?,
-            written: Ok(()),
-            unfit_properties,
-        })
-    }
-
-    /// Writes one property, unless it is absent: a value as it was sent while it is the value
-    /// read from that text (see [`UnfitProperties::as_sent`]).
-    pub fn field<T: Serialize + Read + PartialEq>(&mut self, wire: &'static str, field: &Field<T>) {
-        if self.written.is_err() {
-            return;
-        }
-        self.written = match field {
-            Field::Absent => Ok(()),
-            Field::Null => self.map.serialize_entry(wire, &()),
-            Field::Value(value) if self.unfit_properties.holds_nothing() => {
-                self.map.serialize_entry(wire, value)
+/// Reads the value of `key` from `map` into the property it names, or into
+/// `additional_properties` when it names none; the index to look at first for the next key.
+///
+/// # Safety
+/// `place` holds a struct of `table`.
+pub(crate) unsafe fn read_property<'de>(
+    table: &'static ModelTable,
+    place: *mut (),
+    key: Key<'de>,
+    map: &mut dyn MapIn<'de>,
+    hint: usize,
+) -> Result<usize, Error> {
+    let base = place.cast::<u8>();
+    match table.find(key.as_str(), hint) {
+        Some(at) => {
+            let prop = &table.props[at];
+            let kept = (prop.kind.read)(base.add(prop.offset).cast(), &mut |visit| {
+                map.next_value(visit)
+            })?;
+            if let Some(kept) = kept {
+                let unfit_properties = &mut *base.add(table.unfit).cast::<UnfitProperties>();
+                keep(unfit_properties, key, kept);
             }
-            Field::Value(value) => match self.unfit_properties.as_sent(wire) {
-                Some(sent) if still_as_sent(sent, value) => self.map.serialize_entry(wire, sent),
-                _ => self.map.serialize_entry(wire, value),
-            },
-            Field::Unfit => match self.unfit_properties.get(wire) {
-                Some(unfit) => self.map.serialize_entry(wire, &Marked(unfit)),
-                None => Ok(()),
-            },
-        };
-    }
-
-    /// Writes the undocumented keys and ends the map, unless writing a property failed.
-    pub fn end(mut self, additional_properties: &AdditionalProperties) -> Result<M::Ok, M::Error> {
-        self.written?;
-        for (key, value) in additional_properties {
-            self.map.serialize_entry(key, value)?;
+            Ok(at + 1)
         }
-        self.map.end()
+        None => {
+            let value = erased::read_json(&mut |visit| map.next_value(visit))?;
+            additional_at(table, place).insert(key.into_owned(), value);
+            Ok(hint)
+        }
     }
 }
 
-/// Writes a generated struct's `Debug`: only what is there. A struct of a type with a
-/// hundred properties, eleven of them in the payload, prints those eleven and `..` (a derived
-/// `Debug` printed every `Absent` field). A value prints as itself, an explicit null as
-/// `Null`, a value that did not fit as `Unfit(` its JSON `)`; then the undocumented keys,
-/// when there are any.
-pub struct ModelDebug<'a, 'b: 'a> {
-    out: fmt::DebugStruct<'a, 'b>,
-    unfit_properties: &'a UnfitProperties,
-    absent: bool,
+/// The `additional_properties` of the struct of `table` at `place`.
+///
+/// # Safety
+/// `place` holds a struct of `table`, not otherwise borrowed.
+pub(crate) unsafe fn additional_at<'a>(
+    table: &ModelTable,
+    place: *mut (),
+) -> &'a mut AdditionalProperties {
+    &mut *place
+        .cast::<u8>()
+        .add(table.additional)
+        .cast::<AdditionalProperties>()
 }
 
-impl<'a, 'b: 'a> ModelDebug<'a, 'b> {
-    pub fn new(
-        f: &'a mut fmt::Formatter<'b>,
-        name: &str,
-        unfit_properties: &'a UnfitProperties,
-    ) -> Self {
-        ModelDebug {
-            out: f.debug_struct(name),
-            unfit_properties,
-            absent: false,
-        }
+/// Keeps what [`read_field`] gave back for the property `key`: a value that did not fit, or
+/// the text of one that did.
+fn keep(unfit_properties: &mut UnfitProperties, key: Key<'_>, kept: Kept) {
+    match kept {
+        Kept::Unfit(unfit) => unfit_properties.insert(key.into_owned(), unfit),
+        Kept::AsSent(sent) => unfit_properties.insert_as_sent(key.into_owned(), sent),
     }
+}
 
-    /// One property, unless it is absent. `name` is the field's name (`r#type` prints as
-    /// `type`, as a derived `Debug` prints it).
-    pub fn field<T: fmt::Debug>(&mut self, name: &str, wire: &str, field: &Field<T>) {
-        let name = name.strip_prefix("r#").unwrap_or(name);
-        match field {
-            Field::Absent => self.absent = true,
-            Field::Null => {
-                self.out.field(name, &format_args!("Null"));
+/// Writes the struct of `table` at `place`.
+///
+/// # Safety
+/// `place` holds a struct of `table`.
+pub(crate) unsafe fn write_model_at(
+    table: &ModelTable,
+    place: *const (),
+    out: &mut dyn Emit,
+) -> Result<(), Error> {
+    let base = place.cast::<u8>();
+    let unfit_properties = &*base.add(table.unfit).cast::<UnfitProperties>();
+    let additional = &*base.add(table.additional).cast::<AdditionalProperties>();
+    out.map(&mut |map| {
+        for prop in table.props {
+            (prop.kind.write)(
+                base.add(prop.offset).cast(),
+                prop.wire,
+                unfit_properties,
+                map,
+            )?;
+        }
+        for (key, value) in additional {
+            map.entry(key, &mut |out| out.json(value))?;
+        }
+        Ok(())
+    })
+}
+
+/// `Wire::read_wire` of a generated struct.
+pub fn read_model<T: Model>(source: Source<'_, '_>) -> Result<Got<T>, Error> {
+    let mut slot = MaybeUninit::<T>::uninit();
+    // SAFETY: the slot is a `T`'s, and holds one when the outcome is `Taken`.
+    Ok(
+        match unsafe { read_model_in(T::table(), slot.as_mut_ptr().cast(), source)? } {
+            Outcome::Taken => Got::Value(unsafe { slot.assume_init() }, None),
+            Outcome::Nothing => Got::Nothing,
+            Outcome::Null => Got::Null,
+            Outcome::Raw(raw) => Got::Raw(raw),
+        },
+    )
+}
+
+/// `Wire::write_wire` of a generated struct.
+pub fn write_model<T: Model>(value: &T, out: &mut dyn Emit) -> Result<(), Error> {
+    // SAFETY: `value` is a struct of its own table.
+    unsafe { write_model_at(T::table(), (value as *const T).cast(), out) }
+}
+
+/// `Deserialize::deserialize` of a generated struct: an object, read tolerantly.
+#[inline]
+pub fn deserialize_model<'de, T: Model, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let mut slot = MaybeUninit::<T>::uninit();
+    // SAFETY: as in `read_model`.
+    unsafe {
+        read_from(deserializer, T::table(), slot.as_mut_ptr().cast())?;
+        Ok(slot.assume_init())
+    }
+}
+
+/// Reads the struct of `table` into `place` from `deserializer`, which must hold an object.
+/// Generic over the deserializer alone: once per input a program reads from.
+///
+/// # Safety
+/// As [`read_model_in`]; `place` holds the struct when this returns `Ok`.
+unsafe fn read_from<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    table: &'static ModelTable,
+    place: *mut (),
+) -> Result<(), D::Error> {
+    let mut held = None;
+    let read = read_model_in(table, place, &mut one(deserializer, &mut held));
+    if let Some(e) = held {
+        return Err(e);
+    }
+    match read {
+        Ok(Outcome::Taken) => Ok(()),
+        Ok(Outcome::Raw(raw)) => Err(de::Error::invalid_type(
+            unexpected(&raw),
+            &Expecting(table.expecting),
+        )),
+        Ok(Outcome::Null | Outcome::Nothing) => Err(de::Error::invalid_type(
+            de::Unexpected::Unit,
+            &Expecting(table.expecting),
+        )),
+        Err(e) => Err(de::Error::custom(e)),
+    }
+}
+
+/// A source of one value read from `deserializer`; its error is kept in `held`.
+pub(crate) fn one<'a, 'de: 'a, D: Deserializer<'de> + 'a>(
+    deserializer: D,
+    held: &'a mut Option<D::Error>,
+) -> impl FnMut(&mut dyn erased::Visit<'de>) -> Result<(), Error> + 'a {
+    let mut deserializer = Some(deserializer);
+    move |visit| match deserializer.take() {
+        Some(d) => erased::drive(d, visit).map_err(|e| {
+            *held = Some(e);
+            Error::custom("")
+        }),
+        None => Err(Error::custom("one value read twice")),
+    }
+}
+
+struct Expecting(&'static str);
+
+impl de::Expected for Expecting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+fn unexpected(raw: &Value) -> de::Unexpected<'_> {
+    match raw {
+        Value::Null => de::Unexpected::Unit,
+        Value::Bool(b) => de::Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => de::Unexpected::Unsigned(u),
+            (_, Some(i)) => de::Unexpected::Signed(i),
+            _ => de::Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => de::Unexpected::Str(s),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
+    }
+}
+
+/// `Serialize::serialize` of a generated struct.
+#[inline]
+pub fn serialize_model<T: Model, S: Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serialize_at(serializer, T::table(), (value as *const T).cast())
+}
+
+/// Generic over the serializer alone: once per output a program writes to.
+fn serialize_at<S: Serializer>(
+    serializer: S,
+    table: &'static ModelTable,
+    place: *const (),
+) -> Result<S::Ok, S::Error> {
+    // SAFETY: `place` holds a struct of `table` (see `serialize_model`).
+    erased::emit(serializer, &mut |out| unsafe {
+        write_model_at(table, place, out)
+    })
+}
+
+/// `Debug` of a generated struct: only what is there. A struct of a type with a hundred
+/// properties, eleven of them in the payload, prints those eleven and `..` (a derived `Debug`
+/// printed every `Absent` field). A value prints as itself, an explicit null as `Null`, a
+/// value that did not fit as `Unfit(` its JSON `)`; then the undocumented keys, when there
+/// are any.
+pub fn debug_model<T: Model>(value: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    // SAFETY: `value` is a struct of its own table.
+    unsafe { debug_at(T::table(), (value as *const T).cast(), f) }
+}
+
+/// # Safety
+/// `place` holds a struct of `table`.
+unsafe fn debug_at(
+    table: &ModelTable,
+    place: *const (),
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let base = place.cast::<u8>();
+    let unfit_properties = &*base.add(table.unfit).cast::<UnfitProperties>();
+    let additional = &*base.add(table.additional).cast::<AdditionalProperties>();
+    let mut out = f.debug_struct(table.name);
+    let mut absent = false;
+    for prop in table.props {
+        // `r#type` prints as `type`, as a derived `Debug` prints it.
+        let name = prop.field.strip_prefix("r#").unwrap_or(prop.field);
+        match (prop.kind.view)(base.add(prop.offset).cast(), PhantomData) {
+            View::Absent => absent = true,
+            View::Null => {
+                out.field(name, &format_args!("Null"));
             }
-            Field::Value(value) => {
-                self.out.field(name, value);
+            View::Value(value) => {
+                out.field(name, value);
             }
-            Field::Unfit => match self.unfit_properties.get(wire) {
+            View::Unfit => match unfit_properties.get(prop.wire) {
                 Some(unfit) => {
-                    self.out.field(name, &format_args!("Unfit({})", unfit.raw));
+                    out.field(name, &format_args!("Unfit({})", unfit.raw));
                 }
                 None => {
-                    self.out.field(name, &format_args!("Unfit"));
+                    out.field(name, &format_args!("Unfit"));
                 }
             },
         }
     }
-
-    /// The undocumented keys when there are some, and `..` when a property was absent.
-    pub fn finish(mut self, additional_properties: &AdditionalProperties) -> fmt::Result {
-        if !additional_properties.is_empty() {
-            self.out
-                .field("additional_properties", additional_properties);
-        }
-        if self.absent {
-            self.out.finish_non_exhaustive()
-        } else {
-            self.out.finish()
-        }
+    if !additional.is_empty() {
+        out.field("additional_properties", additional);
+    }
+    if absent {
+        out.finish_non_exhaustive()
+    } else {
+        out.finish()
     }
 }
 
-/// `Deserialize`, `Serialize`, `Debug` and [`crate::Read`] for a generated struct, from the pairs of
-/// field and wire name; the struct has an `additional_properties` field for the other keys
-/// and an `unfit_properties` field for the values that did not fit. The struct derives
-/// neither `Debug` (written here: only the properties that are there) nor serde's traits.
+/// `Deserialize`, `Serialize`, `Debug` and [`Wire`] (so [`crate::Read`]) for a generated
+/// struct, from the pairs of field and wire name; the struct has an `additional_properties`
+/// field for the other keys and an `unfit_properties` field for the values that did not fit.
+/// The struct derives neither `Debug` (written here: only the properties that are there) nor
+/// serde's traits. What the macro writes is a table ([`ModelTable`]) and one-line impls that
+/// hand it to the runtime.
 ///
 /// ```
 /// use graph_docs_runtime::{AdditionalProperties, Field, UnfitProperties};
@@ -307,41 +729,57 @@ impl<'a, 'b: 'a> ModelDebug<'a, 'b> {
 /// ```
 #[macro_export]
 macro_rules! model {
-    // A type without properties keeps every key.
-    (@read_property {}) => {
-        fn read_property<'de, A: $crate::__serde::de::MapAccess<'de>>(
-            &mut self,
-            key: $crate::Key<'de>,
-            map: &mut A,
-        ) -> ::std::result::Result<(), A::Error> {
-            $crate::read_additional(&mut self.additional_properties, key, map)
-        }
-    };
-    (@read_property { $( $(#[$attr:meta])* $field:ident: $wire:literal, )+ }) => {
-        // Every arm may be behind a feature that is off: then the match only returns.
-        #[allow(unreachable_code)]
-        fn read_property<'de, A: $crate::__serde::de::MapAccess<'de>>(
-            &mut self,
-            key: $crate::Key<'de>,
-            map: &mut A,
-        ) -> ::std::result::Result<(), A::Error> {
-            let read = match key.as_str() {
-                $( $(#[$attr])* $wire => $crate::read_field(&mut self.$field, map), )+
-                _ => return $crate::read_additional(&mut self.additional_properties, key, map),
-            };
-            $crate::keep_unfit(&mut self.unfit_properties, key, read)
-        }
-    };
     ($t:ident = $qualified:literal {
         $( $(#[$attr:meta])* $field:ident: $wire:literal, )*
     }) => {
-        impl $crate::ReadProperty for $t {
-            const EXPECTING: &'static str = ::std::concat!("a ", $qualified, " object");
+        // SAFETY: the table is made from the fields themselves (offsets and kinds).
+        unsafe impl $crate::Model for $t {
+            // Inline, and the table a `const`: the code the table points to is compiled in
+            // the program that reads the type, not here (see `WireIndex`).
+            #[inline]
+            fn table() -> &'static $crate::ModelTable {
+                static BY_WIRE: $crate::WireIndex = $crate::WireIndex::new();
+                const TABLE: &$crate::ModelTable = &$crate::ModelTable::new::<$t>(
+                    $qualified,
+                    ::std::concat!("a ", $qualified, " object"),
+                    ::std::stringify!($t),
+                    &[$(
+                        $(#[$attr])*
+                        $crate::Prop::new(
+                            $wire,
+                            ::std::stringify!($field),
+                            ::std::mem::offset_of!($t, $field),
+                            $crate::kind_of(|s: &$t| &s.$field),
+                        ),
+                    )*],
+                    ::std::mem::offset_of!($t, additional_properties),
+                    ::std::mem::offset_of!($t, unfit_properties),
+                    |s: &$t| (&s.additional_properties, &s.unfit_properties),
+                    &BY_WIRE,
+                );
+                TABLE
+            }
+        }
 
-            $crate::model!(@read_property { $( $(#[$attr])* $field: $wire, )* });
+        impl $crate::Wire for $t {
+            #[inline]
+            fn read_wire(
+                source: $crate::erased::Source<'_, '_>,
+            ) -> ::std::result::Result<$crate::Got<Self>, $crate::erased::Error> {
+                $crate::read_model(source)
+            }
 
-            fn additional_properties_mut(&mut self) -> &mut $crate::AdditionalProperties {
-                &mut self.additional_properties
+            #[inline]
+            fn write_wire(
+                &self,
+                out: &mut dyn $crate::erased::Emit,
+            ) -> ::std::result::Result<(), $crate::erased::Error> {
+                $crate::write_model(self, out)
+            }
+
+            #[inline]
+            fn expected() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed($qualified)
             }
         }
 
@@ -350,10 +788,7 @@ macro_rules! model {
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
-                #[allow(unused_mut)]
-                let mut writer = $crate::ModelWriter::new(serializer, &self.unfit_properties)?;
-                $( $(#[$attr])* writer.field($wire, &self.$field); )*
-                writer.end(&self.additional_properties)
+                $crate::serialize_model(self, serializer)
             }
         }
 
@@ -366,15 +801,11 @@ macro_rules! model {
         }
 
         impl ::std::fmt::Debug for $t {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                #[allow(unused_mut)]
-                let mut out = $crate::ModelDebug::new(f, ::std::stringify!($t), &self.unfit_properties);
-                $( $(#[$attr])* out.field(::std::stringify!($field), $wire, &self.$field); )*
-                out.finish(&self.additional_properties)
+                $crate::debug_model(self, f)
             }
         }
-
-        $crate::read_object!($t, $qualified);
     };
 }
 
@@ -449,6 +880,17 @@ mod tests {
         let s: Sample = serde_json::from_str(r#"{"type": "x", "type": 4}"#).unwrap();
         assert_eq!(s.r#type, Field::Value(4));
         assert_eq!(serde_json::to_value(&s).unwrap(), json!({"type": 4}));
+    }
+
+    #[test]
+    fn a_broken_body_fails_and_drops_what_was_read() {
+        for text in [
+            r#"{"id": "a", "type": "#,
+            r#"{"id": "a", "x": {"y": [1, 2"#,
+            r#"{"type": "three", "id": "a" "#,
+        ] {
+            assert!(serde_json::from_str::<Sample>(text).is_err(), "{text}");
+        }
     }
 
     #[test]

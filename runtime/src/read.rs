@@ -3,73 +3,57 @@
 //! GUID, duration or base64, a single value where a collection is declared or the reverse)
 //! comes back as its raw JSON, and the rest of the body reads on. The fitting path does what a
 //! plain `Deserialize` would: no buffering, no `Value` built.
+//!
+//! Every type a property can hold is a [`Wire`] type, read from and written to the erased
+//! JSON of [`crate::erased`]: the code is compiled once, in this crate, for the primitives,
+//! collections and boxes, and driven by tables for generated structs (`model.rs`). [`Read`],
+//! the serde-facing form, is one short generic function over any `Wire` type.
 
 use std::borrow::Cow;
-use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::de::Deserializer;
 use serde_json::Value;
 
-/// Visitor methods that keep the JSON they are given raw: for the kinds of JSON a visitor
-/// does not read as its type.
-macro_rules! keep_raw {
-    ($($kind:ident)*) => { $( keep_raw!(@ $kind); )* };
-    (@ bool) => {
-        fn visit_bool<E: Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Err(Value::Bool(v)))
-        }
-    };
-    (@ i64) => {
-        fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-    };
-    (@ u64) => {
-        fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-    };
-    (@ f64) => {
-        fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok(Err(Value::from(v)))
-        }
-    };
-    (@ str) => {
-        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Err(Value::String(v.to_owned())))
-        }
-    };
-    (@ unit) => {
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(Err(Value::Null))
-        }
-    };
-    (@ none) => {
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(Err(Value::Null))
-        }
-    };
-    (@ seq) => {
-        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-            Value::deserialize(SeqAccessDeserializer::new(seq)).map(Err)
-        }
-    };
-    (@ map) => {
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            Value::deserialize(MapAccessDeserializer::new(map)).map(Err)
-        }
-    };
+use crate::erased::{self, Emit, Error, JsonVisit, MapIn, SeqIn, SeqOut, Source, Visit};
+
+/// What reading one value gave.
+#[derive(Debug)]
+pub enum Got<T> {
+    /// The source held no value (the end of an array).
+    Nothing,
+    /// An explicit `null`.
+    Null,
+    /// A value of the type and, when writing it would give other text, the JSON as it came.
+    Value(T, Option<Value>),
+    /// JSON that does not fit the type, as it came.
+    Raw(Value),
+}
+
+/// A type a property can hold, read and written by the runtime's core: the primitives,
+/// `Value`, collections, boxes, and the generated structs and enums.
+pub trait Wire: Sized {
+    /// Reads one value from `source`.
+    fn read_wire(source: Source<'_, '_>) -> Result<Got<Self>, Error>;
+
+    /// Writes the value.
+    fn write_wire(&self, out: &mut dyn Emit) -> Result<(), Error>;
+
+    /// What the type expects, for reporting what did not fit: `Edm.Int32`.
+    fn expected() -> Cow<'static, str>;
+
+    /// A JSON `null` as an item of a collection of this type, when that fits (`Value` only).
+    fn null_item() -> Option<Self> {
+        None
+    }
 }
 
 /// What [`Read::read_as_sent`] reads: the value and, when writing it would give other text,
 /// the JSON as it came; or, when it does not fit, the JSON as it came.
 pub type AsSent<T> = Result<(T, Option<Value>), Value>;
 
-/// A type read tolerantly: `Ok(value)` when the JSON fits, `Err(raw)` with the JSON exactly as
-/// read when it does not. A deserializer error means the input is not JSON at all.
+/// A type read tolerantly from any serde deserializer: `Ok(value)` when the JSON fits,
+/// `Err(raw)` with the JSON exactly as read when it does not. A deserializer error means the
+/// input is not JSON at all. Every [`Wire`] type is one.
 pub trait Read: Sized {
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Result<Self, Value>, D::Error>;
 
@@ -77,14 +61,143 @@ pub trait Read: Sized {
     /// value would give other text: a timestamp of seven fractional digits (written with
     /// nine), unpadded or URL-safe base64, an upper-case GUID, a whole number read as a
     /// double (written `1.0`). Structs keep that text and write it back while the value is
-    /// unchanged. Types whose writing gives their text back keep nothing (the default).
-    #[inline]
-    fn read_as_sent<'de, D: Deserializer<'de>>(deserializer: D) -> Result<AsSent<Self>, D::Error> {
-        Ok(Self::read(deserializer)?.map(|value| (value, None)))
-    }
+    /// unchanged.
+    fn read_as_sent<'de, D: Deserializer<'de>>(deserializer: D) -> Result<AsSent<Self>, D::Error>;
 
     /// What the type expects, for reporting what did not fit: `Edm.Int32`.
     fn expected() -> Cow<'static, str>;
+}
+
+impl<T: Wire> Read for T {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Result<Self, Value>, D::Error> {
+        Ok(Self::read_as_sent(deserializer)?.map(|(value, _)| value))
+    }
+
+    fn read_as_sent<'de, D: Deserializer<'de>>(deserializer: D) -> Result<AsSent<Self>, D::Error> {
+        let mut held = None;
+        let got = T::read_wire(&mut crate::model::one(deserializer, &mut held));
+        match (got, held) {
+            (_, Some(e)) => Err(e),
+            (Err(e), None) => Err(serde::de::Error::custom(e)),
+            (Ok(got), None) => Ok(match got {
+                Got::Value(value, sent) => Ok((value, sent)),
+                Got::Null => T::null_item().map(|v| (v, None)).ok_or(Value::Null),
+                Got::Raw(raw) => Err(raw),
+                Got::Nothing => Err(Value::Null),
+            }),
+        }
+    }
+
+    fn expected() -> Cow<'static, str> {
+        <T as Wire>::expected()
+    }
+}
+
+/// What a reader of one kind of JSON (an object, an array, a string) made of a value.
+pub(crate) enum Outcome {
+    Nothing,
+    Null,
+    /// The value was of the kind wanted and was read.
+    Taken,
+    /// Any other JSON, as it came.
+    Raw(Value),
+}
+
+/// What kind of JSON a reader wants, and what it does with it.
+pub(crate) enum Want<'a, 'de> {
+    Map(&'a mut dyn FnMut(&mut dyn MapIn<'de>) -> Result<(), Error>),
+    Seq(&'a mut dyn FnMut(&mut dyn SeqIn<'de>) -> Result<(), Error>),
+    Str(&'a mut dyn FnMut(&str) -> Result<(), Error>),
+}
+
+/// Reads one value: the kind wanted through its reader, `null` as such, anything else raw.
+/// One visitor for every struct, collection and enum.
+pub(crate) fn expect<'de>(source: Source<'_, 'de>, want: Want<'_, 'de>) -> Result<Outcome, Error> {
+    let mut expect = Expect {
+        want,
+        outcome: Outcome::Nothing,
+    };
+    source(&mut expect)?;
+    Ok(expect.outcome)
+}
+
+struct Expect<'a, 'de> {
+    want: Want<'a, 'de>,
+    outcome: Outcome,
+}
+
+impl Expect<'_, '_> {
+    fn raw(&mut self, value: Value) -> Result<(), Error> {
+        self.outcome = Outcome::Raw(value);
+        Ok(())
+    }
+}
+
+impl<'de> Visit<'de> for Expect<'_, 'de> {
+    fn null(&mut self) -> Result<(), Error> {
+        self.outcome = Outcome::Null;
+        Ok(())
+    }
+    fn bool(&mut self, v: bool) -> Result<(), Error> {
+        self.raw(Value::Bool(v))
+    }
+    fn i64(&mut self, v: i64) -> Result<(), Error> {
+        self.raw(Value::from(v))
+    }
+    fn u64(&mut self, v: u64) -> Result<(), Error> {
+        self.raw(Value::from(v))
+    }
+    fn f64(&mut self, v: f64) -> Result<(), Error> {
+        self.raw(Value::from(v))
+    }
+    fn str(&mut self, v: &str) -> Result<(), Error> {
+        match &mut self.want {
+            Want::Str(read) => {
+                read(v)?;
+                self.outcome = Outcome::Taken;
+                Ok(())
+            }
+            _ => self.raw(Value::String(v.to_owned())),
+        }
+    }
+    fn string(&mut self, v: String) -> Result<(), Error> {
+        match &mut self.want {
+            Want::Str(read) => {
+                read(&v)?;
+                self.outcome = Outcome::Taken;
+                Ok(())
+            }
+            _ => self.raw(Value::String(v)),
+        }
+    }
+    fn seq(&mut self, seq: &mut dyn SeqIn<'de>) -> Result<(), Error> {
+        match &mut self.want {
+            Want::Seq(read) => {
+                read(seq)?;
+                self.outcome = Outcome::Taken;
+                Ok(())
+            }
+            _ => {
+                let mut json = JsonVisit(None);
+                json.seq(seq)?;
+                self.raw(json.0.unwrap_or(Value::Null))
+            }
+        }
+    }
+    fn map(&mut self, map: &mut dyn MapIn<'de>) -> Result<(), Error> {
+        match &mut self.want {
+            Want::Map(read) => {
+                read(map)?;
+                self.outcome = Outcome::Taken;
+                Ok(())
+            }
+            _ => {
+                let mut json = JsonVisit(None);
+                json.map(map)?;
+                self.raw(json.0.unwrap_or(Value::Null))
+            }
+        }
+    }
 }
 
 /// How a primitive is made from each kind of JSON scalar; `None` where it does not fit.
@@ -137,96 +250,109 @@ trait FromJson: Sized {
 
 /// Reads a scalar through `FromJson`, with the JSON as it came when writing would change its
 /// text; anything else is kept raw.
-struct Scalar<T>(PhantomData<T>);
+struct Scalar<T>(Got<T>);
 
 impl<T: FromJson> Scalar<T> {
-    #[inline]
-    fn number(
-        read: Option<T>,
-        sent: f64,
-        integer: bool,
-        raw: impl FnOnce() -> Value,
-    ) -> Result<(T, Option<Value>), Value> {
-        match read {
-            Some(value) if T::rewrites_number(&value, sent, integer) => Ok((value, Some(raw()))),
-            Some(value) => Ok((value, None)),
-            None => Err(raw()),
-        }
+    fn number(&mut self, read: Option<T>, sent: f64, integer: bool, raw: impl FnOnce() -> Value) {
+        self.0 = match read {
+            Some(value) if T::rewrites_number(&value, sent, integer) => {
+                Got::Value(value, Some(raw()))
+            }
+            Some(value) => Got::Value(value, None),
+            None => Got::Raw(raw()),
+        };
     }
 }
 
-impl<'de, T: FromJson> Visitor<'de> for Scalar<T> {
-    type Value = Result<(T, Option<Value>), Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
+impl<'de, T: FromJson> Visit<'de> for Scalar<T> {
+    fn null(&mut self) -> Result<(), Error> {
+        self.0 = Got::Null;
+        Ok(())
     }
-
-    #[inline]
-    fn visit_bool<E: Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(T::from_bool(v).map(|b| (b, None)).ok_or(Value::Bool(v)))
+    fn bool(&mut self, v: bool) -> Result<(), Error> {
+        self.0 = match T::from_bool(v) {
+            Some(b) => Got::Value(b, None),
+            None => Got::Raw(Value::Bool(v)),
+        };
+        Ok(())
     }
-
-    #[inline]
-    fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Self::number(T::from_i64(v), v as f64, true, || {
-            Value::from(v)
-        }))
+    fn i64(&mut self, v: i64) -> Result<(), Error> {
+        self.number(T::from_i64(v), v as f64, true, || Value::from(v));
+        Ok(())
     }
-
-    #[inline]
-    fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Self::number(T::from_u64(v), v as f64, true, || {
-            Value::from(v)
-        }))
+    fn u64(&mut self, v: u64) -> Result<(), Error> {
+        self.number(T::from_u64(v), v as f64, true, || Value::from(v));
+        Ok(())
     }
-
-    #[inline]
-    fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Self::number(T::from_f64(v), v, false, || Value::from(v)))
+    fn f64(&mut self, v: f64) -> Result<(), Error> {
+        self.number(T::from_f64(v), v, false, || Value::from(v));
+        Ok(())
     }
-
-    #[inline]
-    fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
-        match T::from_str(v) {
+    fn str(&mut self, v: &str) -> Result<(), Error> {
+        self.0 = match T::from_str(v) {
             Some(value) if T::rewrites_str(v, &value) => {
-                Ok(Ok((value, Some(Value::String(v.to_owned())))))
+                Got::Value(value, Some(Value::String(v.to_owned())))
             }
-            Some(value) => Ok(Ok((value, None))),
-            None => Ok(Err(Value::String(v.to_owned()))),
-        }
+            Some(value) => Got::Value(value, None),
+            None => Got::Raw(Value::String(v.to_owned())),
+        };
+        Ok(())
     }
-
-    #[inline]
-    fn visit_string<E: Error>(self, v: String) -> Result<Self::Value, E> {
+    fn string(&mut self, v: String) -> Result<(), Error> {
         if !T::TEXT_MAY_CHANGE {
-            return Ok(T::from_string(v)
-                .map(|value| (value, None))
-                .map_err(Value::String));
+            self.0 = match T::from_string(v) {
+                Ok(value) => Got::Value(value, None),
+                Err(v) => Got::Raw(Value::String(v)),
+            };
+            return Ok(());
         }
-        match T::from_str(&v) {
-            Some(value) if T::rewrites_str(&v, &value) => Ok(Ok((value, Some(Value::String(v))))),
-            Some(value) => Ok(Ok((value, None))),
-            None => Ok(Err(Value::String(v))),
-        }
+        self.0 = match T::from_str(&v) {
+            Some(value) if T::rewrites_str(&v, &value) => Got::Value(value, Some(Value::String(v))),
+            Some(value) => Got::Value(value, None),
+            None => Got::Raw(Value::String(v)),
+        };
+        Ok(())
     }
-
-    keep_raw!(unit none seq map);
+    fn seq(&mut self, seq: &mut dyn SeqIn<'de>) -> Result<(), Error> {
+        let mut json = JsonVisit(None);
+        json.seq(seq)?;
+        self.0 = Got::Raw(json.0.unwrap_or(Value::Null));
+        Ok(())
+    }
+    fn map(&mut self, map: &mut dyn MapIn<'de>) -> Result<(), Error> {
+        let mut json = JsonVisit(None);
+        json.map(map)?;
+        self.0 = Got::Raw(json.0.unwrap_or(Value::Null));
+        Ok(())
+    }
 }
 
-macro_rules! read_scalar {
-    ($($t:ty),*) => {$(
-        impl Read for $t {
-            #[inline]
-            fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
-                Ok(Self::read_as_sent(d)?.map(|(value, _)| value))
+fn read_scalar<T: FromJson>(source: Source<'_, '_>) -> Result<Got<T>, Error> {
+    let mut scalar = Scalar(Got::Nothing);
+    source(&mut scalar)?;
+    Ok(scalar.0)
+}
+
+/// Writes a value through its own `Serialize` into text: for the primitives whose text is
+/// their crate's (timestamps, dates, times, GUIDs).
+fn write_text<T: serde::Serialize>(value: &T, out: &mut dyn Emit) -> Result<(), Error> {
+    match serde_json::to_value(value) {
+        Ok(Value::String(text)) => out.str(&text),
+        Ok(other) => out.json(&other),
+        Err(e) => Err(Error::custom(e)),
+    }
+}
+
+macro_rules! wire_scalar {
+    ($($t:ty => |$v:ident, $out:ident| $write:expr;)*) => {$(
+        impl Wire for $t {
+            fn read_wire(source: Source<'_, '_>) -> Result<Got<Self>, Error> {
+                read_scalar::<$t>(source)
             }
 
-            #[inline]
-            fn read_as_sent<'de, D: Deserializer<'de>>(
-                d: D,
-            ) -> Result<AsSent<Self>, D::Error> {
-                d.deserialize_any(Scalar::<$t>(PhantomData))
+            fn write_wire(&self, $out: &mut dyn Emit) -> Result<(), Error> {
+                let $v = self;
+                $write
             }
 
             fn expected() -> Cow<'static, str> {
@@ -234,6 +360,212 @@ macro_rules! read_scalar {
             }
         }
     )*};
+}
+
+wire_scalar! {
+    String => |v, out| out.str(v);
+    bool => |v, out| out.bool(*v);
+    u8 => |v, out| out.u64(u64::from(*v));
+    i8 => |v, out| out.i64(i64::from(*v));
+    i16 => |v, out| out.i64(i64::from(*v));
+    i32 => |v, out| out.i64(i64::from(*v));
+    i64 => |v, out| out.i64(*v);
+    f32 => |v, out| out.f32(*v);
+    f64 => |v, out| out.f64(*v);
+    chrono::DateTime<chrono::FixedOffset> => |v, out| write_text(v, out);
+    chrono::NaiveDate => |v, out| write_text(v, out);
+    chrono::NaiveTime => |v, out| write_text(v, out);
+    uuid::Uuid => |v, out| out.str(v.hyphenated().encode_lower(&mut uuid::Uuid::encode_buffer()));
+    crate::Duration => |v, out| write_text(v, out);
+    crate::Binary => |v, out| write_text(v, out);
+}
+
+impl Wire for Value {
+    /// Any JSON fits; a `null` is the property's null.
+    fn read_wire(source: Source<'_, '_>) -> Result<Got<Self>, Error> {
+        let mut json = JsonVisit(None);
+        source(&mut json)?;
+        Ok(match json.0 {
+            None => Got::Nothing,
+            Some(Value::Null) => Got::Null,
+            Some(value) => Got::Value(value, None),
+        })
+    }
+
+    fn write_wire(&self, out: &mut dyn Emit) -> Result<(), Error> {
+        out.json(self)
+    }
+
+    fn expected() -> Cow<'static, str> {
+        Cow::Borrowed("any JSON")
+    }
+
+    fn null_item() -> Option<Self> {
+        Some(Value::Null)
+    }
+}
+
+impl<T: Wire> Wire for Box<T> {
+    fn read_wire(source: Source<'_, '_>) -> Result<Got<Self>, Error> {
+        Ok(match T::read_wire(source)? {
+            Got::Value(value, sent) => Got::Value(Box::new(value), sent),
+            Got::Nothing => Got::Nothing,
+            Got::Null => Got::Null,
+            Got::Raw(raw) => Got::Raw(raw),
+        })
+    }
+
+    fn write_wire(&self, out: &mut dyn Emit) -> Result<(), Error> {
+        (**self).write_wire(out)
+    }
+
+    fn expected() -> Cow<'static, str> {
+        T::expected()
+    }
+}
+
+/// A collection fits when it is an array whose every item fits; one item that does not makes
+/// the whole property keep its raw array (the items read so far written back as values).
+/// When an item's text would change, the whole array as it came is kept beside it.
+impl<T: Wire> Wire for Vec<T> {
+    fn read_wire(source: Source<'_, '_>) -> Result<Got<Self>, Error> {
+        let mut read = None;
+        let outcome = crate::read::expect(
+            source,
+            Want::Seq(&mut |seq| {
+                read = Some(read_items::<T>(seq)?);
+                Ok(())
+            }),
+        )?;
+        Ok(match outcome {
+            Outcome::Taken => read.unwrap_or(Got::Nothing),
+            Outcome::Nothing => Got::Nothing,
+            Outcome::Null => Got::Null,
+            Outcome::Raw(raw) => Got::Raw(raw),
+        })
+    }
+
+    fn write_wire(&self, out: &mut dyn Emit) -> Result<(), Error> {
+        out.seq(self.len(), &mut |seq: &mut dyn SeqOut| {
+            for item in self {
+                seq.item(&mut |out| item.write_wire(out))?;
+            }
+            Ok(())
+        })
+    }
+
+    fn expected() -> Cow<'static, str> {
+        Cow::Owned(format!("Collection({})", T::expected()))
+    }
+}
+
+fn read_items<T: Wire>(seq: &mut dyn SeqIn<'_>) -> Result<Got<Vec<T>>, Error> {
+    let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+    // Items whose text writing would change, by index.
+    let mut sent: Vec<(usize, Value)> = Vec::new();
+    loop {
+        let mut ended = false;
+        let item = T::read_wire(&mut |visit| {
+            ended = !seq.next(visit)?;
+            Ok(())
+        })?;
+        let raw = match item {
+            _ if ended => break,
+            Got::Nothing => break,
+            Got::Value(item, as_sent) => {
+                if let Some(text) = as_sent {
+                    sent.push((items.len(), text));
+                }
+                items.push(item);
+                continue;
+            }
+            Got::Null => match T::null_item() {
+                Some(item) => {
+                    items.push(item);
+                    continue;
+                }
+                None => Value::Null,
+            },
+            Got::Raw(raw) => raw,
+        };
+        let mut kept = items_as_sent(&items, &sent)?;
+        kept.push(raw);
+        loop {
+            let mut json = JsonVisit(None);
+            if !seq.next(&mut json)? {
+                break;
+            }
+            kept.extend(json.0);
+        }
+        return Ok(Got::Raw(Value::Array(kept)));
+    }
+    if sent.is_empty() {
+        return Ok(Got::Value(items, None));
+    }
+    let as_sent = Value::Array(items_as_sent(&items, &sent)?);
+    Ok(Got::Value(items, Some(as_sent)))
+}
+
+/// The items read so far as JSON: as sent where that was kept, as written otherwise (the
+/// same text).
+fn items_as_sent<T: Wire>(items: &[T], sent: &[(usize, Value)]) -> Result<Vec<Value>, Error> {
+    let mut out: Vec<Value> = items
+        .iter()
+        .map(|item| erased::to_json(&mut |o| item.write_wire(o)))
+        .collect::<Result<_, _>>()?;
+    for (at, text) in sent {
+        out[*at] = text.clone();
+    }
+    Ok(out)
+}
+
+/// Reads a generated enum from its wire string (`From<&str>`); any other JSON is kept raw.
+pub fn read_enum<T: for<'a> From<&'a str>>(source: Source<'_, '_>) -> Result<Got<T>, Error> {
+    let mut read = None;
+    let outcome = expect(
+        source,
+        Want::Str(&mut |text| {
+            read = Some(T::from(text));
+            Ok(())
+        }),
+    )?;
+    Ok(match (outcome, read) {
+        (Outcome::Taken, Some(value)) => Got::Value(value, None),
+        (Outcome::Null, _) => Got::Null,
+        (Outcome::Raw(raw), _) => Got::Raw(raw),
+        _ => Got::Nothing,
+    })
+}
+
+/// `Wire` (and so [`Read`]) for an enum read from its wire string (`From<&str>`) and written
+/// by its `Serialize`: one line per type.
+#[macro_export]
+macro_rules! read_enum {
+    ($t:ty, $expected:literal) => {
+        impl $crate::Wire for $t {
+            fn read_wire(
+                source: $crate::erased::Source<'_, '_>,
+            ) -> ::std::result::Result<$crate::Got<Self>, $crate::erased::Error> {
+                $crate::read_enum(source)
+            }
+
+            fn write_wire(
+                &self,
+                out: &mut dyn $crate::erased::Emit,
+            ) -> ::std::result::Result<(), $crate::erased::Error> {
+                match $crate::__serde_json::to_value(self) {
+                    ::std::result::Result::Ok(value) => out.json(&value),
+                    ::std::result::Result::Err(e) => {
+                        ::std::result::Result::Err($crate::erased::Error::custom(e))
+                    }
+                }
+            }
+
+            fn expected() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed($expected)
+            }
+        }
+    };
 }
 
 impl FromJson for String {
@@ -408,233 +740,4 @@ impl FromJson for crate::Binary {
     fn rewrites_str(text: &str, _value: &Self) -> bool {
         !crate::binary::is_padded_standard(text)
     }
-}
-
-read_scalar!(
-    String,
-    bool,
-    u8,
-    i8,
-    i16,
-    i32,
-    i64,
-    f32,
-    f64,
-    chrono::DateTime<chrono::FixedOffset>,
-    chrono::NaiveDate,
-    chrono::NaiveTime,
-    uuid::Uuid,
-    crate::Duration,
-    crate::Binary
-);
-
-impl Read for Value {
-    /// Any JSON fits.
-    #[inline]
-    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
-        Value::deserialize(d).map(Ok)
-    }
-
-    fn expected() -> Cow<'static, str> {
-        Cow::Borrowed("any JSON")
-    }
-}
-
-impl<T: Read> Read for Box<T> {
-    #[inline]
-    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
-        Ok(T::read(d)?.map(Box::new))
-    }
-
-    #[inline]
-    fn read_as_sent<'de, D: Deserializer<'de>>(d: D) -> Result<AsSent<Self>, D::Error> {
-        Ok(T::read_as_sent(d)?.map(|(value, sent)| (Box::new(value), sent)))
-    }
-
-    fn expected() -> Cow<'static, str> {
-        T::expected()
-    }
-}
-
-/// A collection fits when it is an array whose every item fits; one item that does not makes
-/// the whole property keep its raw array (the items read so far written back as values).
-impl<T: Read + Serialize> Read for Vec<T> {
-    #[inline]
-    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Result<Self, Value>, D::Error> {
-        Ok(Self::read_as_sent(d)?.map(|(items, _)| items))
-    }
-
-    /// When an item's text would change, the whole array as it came.
-    #[inline]
-    fn read_as_sent<'de, D: Deserializer<'de>>(d: D) -> Result<AsSent<Self>, D::Error> {
-        d.deserialize_any(Collection::<T>(PhantomData))
-    }
-
-    fn expected() -> Cow<'static, str> {
-        Cow::Owned(format!("Collection({})", T::expected()))
-    }
-}
-
-struct Collection<T>(PhantomData<T>);
-
-/// One item read through `Read`.
-struct Item<T>(PhantomData<T>);
-
-impl<'de, T: Read> DeserializeSeed<'de> for Item<T> {
-    type Value = Result<(T, Option<Value>), Value>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        T::read_as_sent(d)
-    }
-}
-
-/// The items read so far as JSON: as sent where that was kept, as written otherwise (the
-/// same text).
-fn items_as_sent<T: Serialize, E: Error>(
-    items: &[T],
-    sent: &[(usize, Value)],
-) -> Result<Vec<Value>, E> {
-    let mut out: Vec<Value> = items
-        .iter()
-        .map(|i| serde_json::to_value(i).map_err(E::custom))
-        .collect::<Result<_, _>>()?;
-    for (at, text) in sent {
-        out[*at] = text.clone();
-    }
-    Ok(out)
-}
-
-impl<'de, T: Read + Serialize> Visitor<'de> for Collection<T> {
-    type Value = Result<(Vec<T>, Option<Value>), Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        // Items whose text writing would change, by index.
-        let mut sent: Vec<(usize, Value)> = Vec::new();
-        while let Some(item) = seq.next_element_seed(Item::<T>(PhantomData))? {
-            match item {
-                Ok((item, as_sent)) => {
-                    if let Some(text) = as_sent {
-                        sent.push((items.len(), text));
-                    }
-                    items.push(item);
-                }
-                Err(raw) => {
-                    let mut kept = items_as_sent::<T, A::Error>(&items, &sent)?;
-                    kept.push(raw);
-                    while let Some(rest) = seq.next_element::<Value>()? {
-                        kept.push(rest);
-                    }
-                    return Ok(Err(Value::Array(kept)));
-                }
-            }
-        }
-        if sent.is_empty() {
-            return Ok(Ok((items, None)));
-        }
-        let as_sent = Value::Array(items_as_sent::<T, A::Error>(&items, &sent)?);
-        Ok(Ok((items, Some(as_sent))))
-    }
-
-    keep_raw!(bool i64 u64 f64 str unit map);
-}
-
-/// Reads a generated object type (a struct or an `Any*` enum, whose `Deserialize` reads a
-/// map): a JSON object reads as the type, property by property, tolerantly; any other JSON is
-/// kept raw.
-#[inline]
-pub fn read_object<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Result<T, Value>, D::Error> {
-    struct Object<T>(PhantomData<T>);
-
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for Object<T> {
-        type Value = Result<T, Value>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-
-        #[inline]
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            T::deserialize(MapAccessDeserializer::new(map)).map(Ok)
-        }
-
-        keep_raw!(bool i64 u64 f64 str unit seq);
-    }
-
-    d.deserialize_any(Object(PhantomData))
-}
-
-/// Reads a generated enum from its wire string; any other JSON is kept raw.
-#[inline]
-pub fn read_enum<'de, T: for<'a> From<&'a str>, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Result<T, Value>, D::Error> {
-    struct Enum<T>(PhantomData<T>);
-
-    impl<'de, T: for<'a> From<&'a str>> Visitor<'de> for Enum<T> {
-        type Value = Result<T, Value>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-
-        #[inline]
-        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Ok(T::from(v)))
-        }
-
-        keep_raw!(bool i64 u64 f64 unit seq map);
-    }
-
-    d.deserialize_any(Enum(PhantomData))
-}
-
-/// `impl Read` for a generated struct or `Any*` enum: one line per type.
-#[macro_export]
-macro_rules! read_object {
-    ($t:ty, $expected:literal) => {
-        impl $crate::Read for $t {
-            #[inline]
-            fn read<'de, D: $crate::__serde::Deserializer<'de>>(
-                d: D,
-            ) -> ::std::result::Result<
-                ::std::result::Result<Self, $crate::__serde_json::Value>,
-                D::Error,
-            > {
-                $crate::read_object(d)
-            }
-
-            fn expected() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed($expected)
-            }
-        }
-    };
-}
-
-/// `impl Read` for a generated enum: one line per type.
-#[macro_export]
-macro_rules! read_enum {
-    ($t:ty, $expected:literal) => {
-        impl $crate::Read for $t {
-            #[inline]
-            fn read<'de, D: $crate::__serde::Deserializer<'de>>(
-                d: D,
-            ) -> ::std::result::Result<
-                ::std::result::Result<Self, $crate::__serde_json::Value>,
-                D::Error,
-            > {
-                $crate::read_enum(d)
-            }
-
-            fn expected() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed($expected)
-            }
-        }
-    };
 }
