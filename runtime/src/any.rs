@@ -253,24 +253,15 @@ unsafe fn read_any_from<'de, D: Deserializer<'de>>(
     table: &'static AnyTable,
     place: *mut (),
 ) -> Result<(), D::Error> {
-    let mut held = None;
-    let read = read_any_in(
-        table,
-        place,
-        &mut crate::model::one(deserializer, &mut held),
-    );
-    if let Some(e) = held {
-        return Err(e);
-    }
-    match read {
-        Ok(Outcome::Taken) => Ok(()),
-        Ok(_) => Err(serde::de::Error::custom(format_args!(
+    match crate::model::read_one(deserializer, |source| read_any_in(table, place, source))? {
+        Outcome::Taken => Ok(()),
+        _ => Err(serde::de::Error::custom(format_args!(
             "expected {}",
             table.expecting
         ))),
-        Err(e) => Err(serde::de::Error::custom(e)),
     }
 }
+
 /// `Serialize::serialize` of a generated `Any*` enum (or any [`crate::Wire`] type).
 #[inline]
 pub fn serialize_wire<T: crate::Wire, S: serde::Serializer>(

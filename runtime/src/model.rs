@@ -567,37 +567,39 @@ unsafe fn read_from<'de, D: Deserializer<'de>>(
     table: &'static ModelTable,
     place: *mut (),
 ) -> Result<(), D::Error> {
-    let mut held = None;
-    let read = read_model_in(table, place, &mut one(deserializer, &mut held));
-    if let Some(e) = held {
-        return Err(e);
-    }
-    match read {
-        Ok(Outcome::Taken) => Ok(()),
-        Ok(Outcome::Raw(raw)) => Err(de::Error::invalid_type(
+    match read_one(deserializer, |source| read_model_in(table, place, source))? {
+        Outcome::Taken => Ok(()),
+        Outcome::Raw(raw) => Err(de::Error::invalid_type(
             unexpected(&raw),
             &Expecting(table.expecting),
         )),
-        Ok(Outcome::Null | Outcome::Nothing) => Err(de::Error::invalid_type(
+        Outcome::Null | Outcome::Nothing => Err(de::Error::invalid_type(
             de::Unexpected::Unit,
             &Expecting(table.expecting),
         )),
-        Err(e) => Err(de::Error::custom(e)),
     }
 }
 
-/// A source of one value read from `deserializer`; its error is kept in `held`.
-pub(crate) fn one<'a, 'de: 'a, D: Deserializer<'de> + 'a>(
+/// Reads one value from `deserializer` through `read`, which is handed it as a [`Source`]:
+/// the deserializer's own error (a syntax error, with its line and column) comes back as it
+/// was, the core's as a message. Generic over the deserializer and `R` alone.
+pub(crate) fn read_one<'de, D: Deserializer<'de>, R>(
     deserializer: D,
-    held: &'a mut Option<D::Error>,
-) -> impl FnMut(&mut dyn erased::Visit<'de>) -> Result<(), Error> + 'a {
+    read: impl FnOnce(Source<'_, 'de>) -> Result<R, Error>,
+) -> Result<R, D::Error> {
+    let mut held = None;
     let mut deserializer = Some(deserializer);
-    move |visit| match deserializer.take() {
+    let read = read(&mut |visit| match deserializer.take() {
         Some(d) => erased::drive(d, visit).map_err(|e| {
-            *held = Some(e);
+            held = Some(e);
             Error::custom("")
         }),
         None => Err(Error::custom("one value read twice")),
+    });
+    match (read, held) {
+        (_, Some(e)) => Err(e),
+        (Err(e), None) => Err(de::Error::custom(e)),
+        (Ok(read), None) => Ok(read),
     }
 }
 

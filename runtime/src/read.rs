@@ -74,18 +74,12 @@ impl<T: Wire> Read for T {
     }
 
     fn read_as_sent<'de, D: Deserializer<'de>>(deserializer: D) -> Result<AsSent<Self>, D::Error> {
-        let mut held = None;
-        let got = T::read_wire(&mut crate::model::one(deserializer, &mut held));
-        match (got, held) {
-            (_, Some(e)) => Err(e),
-            (Err(e), None) => Err(serde::de::Error::custom(e)),
-            (Ok(got), None) => Ok(match got {
-                Got::Value(value, sent) => Ok((value, sent)),
-                Got::Null => T::null_item().map(|v| (v, None)).ok_or(Value::Null),
-                Got::Raw(raw) => Err(raw),
-                Got::Nothing => Err(Value::Null),
-            }),
-        }
+        Ok(match crate::model::read_one(deserializer, T::read_wire)? {
+            Got::Value(value, sent) => Ok((value, sent)),
+            Got::Null => T::null_item().map(|v| (v, None)).ok_or(Value::Null),
+            Got::Raw(raw) => Err(raw),
+            Got::Nothing => Err(Value::Null),
+        })
     }
 
     fn expected() -> Cow<'static, str> {
